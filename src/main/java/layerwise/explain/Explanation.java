@@ -1,0 +1,52 @@
+package layerwise.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import layerwise.explain.Derivation.Line;
+
+/**
+ * The layer-by-layer trace of a model (or of one layer): for each layer its input and output shapes and
+ * every formula with the numbers filled in. Prints as plain text, Markdown with LaTeX, or HTML.
+ */
+public final class Explanation {
+    private final String title;
+    private final List<Derivation> layers;
+    private final List<String> footer;
+
+    public Explanation(String title, List<Derivation> layers, List<String> footer) {
+        this.title = title;
+        this.layers = List.copyOf(layers);
+        this.footer = List.copyOf(footer);
+    }
+
+    public String title() { return title; }
+    public List<Derivation> layers() { return layers; }
+    public List<String> footer() { return footer; }
+
+    public String toText() { return TextRenderer.render(this); }
+    public String toMarkdown() { return NotebookRenderer.markdown(this); }
+    public String toHtml() { return NotebookRenderer.html(this); }
+
+    /** Prints the plain-text trace, as Keras's printing methods do. */
+    public void print() { System.out.print(toText()); }
+
+    @Override public String toString() { return toText(); }
+
+    /** "O = (W − K + 2P)/S + 1 = (150 − 3 + 2·0)/1 + 1 = 148": each form once, the result grouped by thousands. */
+    static String formula(Line line, Notation n) {
+        List<String> parts = new ArrayList<>();
+        if (!line.lhs().isEmpty()) parts.add(n.symbol(line.lhs()));
+        Expr e = line.expr();
+        for (String part : List.of(e.render(n, false), e.render(n, true), result(e, n))) {
+            if (!parts.contains(part)) parts.add(part);
+        }
+        return String.join(" = ", parts);
+    }
+
+    static String result(Expr e, Notation n) {
+        if (e.value() == layerwise.ndarray.Shape.NONE) return "None";
+        String s = String.format("%,d", e.value());
+        return n == Notation.LATEX ? s.replace(",", "{,}") : s;
+    }
+}

@@ -1,0 +1,80 @@
+package layerwise.explain;
+
+import layerwise.ndarray.Shape;
+
+/** One arithmetic step of an {@link Expr}: its kind, its two operands and the value they give. */
+final class Op implements Expr {
+    static final int SUM = 1, PRODUCT = 2, ATOM = 3;
+
+    enum Kind { PLUS, MINUS, TIMES, SCALE, FLOOR_DIV, CEIL_DIV, MAX }
+
+    private final Kind kind;
+    private final Expr left, right;
+    private final long value;
+
+    Op(Kind kind, Expr left, Expr right) {
+        this.kind = kind;
+        this.left = left;
+        this.right = right;
+        this.value = compute(kind, left.value(), right.value());
+    }
+
+    private static long compute(Kind kind, long a, long b) {
+        if (a == Shape.NONE || b == Shape.NONE) return Shape.NONE;
+        return switch (kind) {
+            case PLUS -> Math.addExact(a, b);
+            case MINUS -> Math.subtractExact(a, b);
+            case TIMES, SCALE -> Math.multiplyExact(a, b);
+            case FLOOR_DIV -> Math.floorDiv(a, b);
+            case CEIL_DIV -> -Math.floorDiv(-a, b);
+            case MAX -> Math.max(a, b);
+        };
+    }
+
+    @Override public long value() { return value; }
+
+    @Override
+    public int precedence() {
+        return switch (kind) {
+            case PLUS, MINUS -> SUM;
+            case TIMES, SCALE -> PRODUCT;
+            case FLOOR_DIV -> isPlainDivision() ? PRODUCT : ATOM;
+            case CEIL_DIV, MAX -> ATOM;
+        };
+    }
+
+    private boolean isPlainDivision() { return right.value() == 1; }
+
+    @Override
+    public String render(Notation n, boolean numbers) {
+        boolean tex = n == Notation.LATEX;
+        String a = left.render(n, numbers), b = right.render(n, numbers);
+        return switch (kind) {
+            case PLUS -> a + " + " + wrap(right, SUM + 1, n, numbers);
+            case MINUS -> a + (tex ? " - " : " − ") + wrap(right, SUM + 1, n, numbers);
+            case TIMES -> wrap(left, PRODUCT, n, numbers) + (tex ? " \\times " : "×") + wrap(right, PRODUCT + 1, n, numbers);
+            case SCALE -> numbers ? a + (tex ? " \\cdot " : "·") + wrap(right, PRODUCT + 1, n, true)
+                                  : a + wrap(right, PRODUCT + 1, n, false);
+            case FLOOR_DIV -> isPlainDivision() ? division(n, numbers) : floor(n, division(n, numbers));
+            case CEIL_DIV -> tex ? "\\left\\lceil " + division(n, numbers) + " \\right\\rceil" : "⌈" + division(n, numbers) + "⌉";
+            case MAX -> (tex ? "\\max(" : "max(") + a + ", " + b + ")";
+        };
+    }
+
+    private String division(Notation n, boolean numbers) {
+        if (n == Notation.LATEX) return "\\frac{" + left.render(n, numbers) + "}{" + right.render(n, numbers) + "}";
+        return wrap(left, PRODUCT, n, numbers) + "/" + wrap(right, ATOM, n, numbers);
+    }
+
+    private static String floor(Notation n, String inside) {
+        return n == Notation.LATEX ? "\\left\\lfloor " + inside + " \\right\\rfloor" : "⌊" + inside + "⌋";
+    }
+
+    private static String wrap(Expr e, int needed, Notation n, boolean numbers) {
+        String s = e.render(n, numbers);
+        if (e.precedence() >= needed) return s;
+        return n == Notation.LATEX ? "\\left(" + s + "\\right)" : "(" + s + ")";
+    }
+
+    @Override public String toString() { return symbolic() + " = " + numeric() + " = " + value; }
+}

@@ -1,0 +1,165 @@
+package layerwise.layers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+import layerwise.error.ShapeException;
+import layerwise.explain.Derivation;
+import layerwise.explain.Expr;
+import layerwise.ndarray.Shape;
+
+/**
+ * What Conv1D, Conv2D and Conv3D share: F filters, each a K×…×K×C_in window slid over the spatial
+ * axes. Output size per axis as in {@link Window}; params = K_1×…×K_n×C_in×F + F.
+ * Input shape: (spatial…, C_in) for channels_last, (C_in, spatial…) for channels_first.
+ * Output shape: (spatial_out…, F), or (F, spatial_out…).
+ */
+public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<L> {
+    protected final int rank, filters;
+    protected final int[] kernel;
+    protected int[] strides, dilation;
+    protected String padding = "valid", dataFormat = "channels_last", activation = "linear";
+    protected boolean useBias = true;
+
+    protected Convolution(int rank, int filters, int... kernelSize) {
+        this.rank = rank;
+        this.filters = Options.positive(label(), "filters", filters)[0];
+        this.kernel = Options.perAxis(label(), "kernel_size", rank, kernelSize);
+        this.strides = ones(rank);
+        this.dilation = ones(rank);
+    }
+
+    static int[] ones(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, 1);
+        return a;
+    }
+
+    public L strides(int... s) { checkNotBuilt(); strides = Options.perAxis(label(), "strides", rank, s); return self(); }
+    public L dilationRate(int... d) { checkNotBuilt(); dilation = Options.perAxis(label(), "dilation_rate", rank, d); return self(); }
+    public L padding(String p) { checkNotBuilt(); padding = Options.oneOf(label(), "padding", p, paddings()); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+    public L activation(String a) { checkNotBuilt(); activation = Activations.check(label(), a); return self(); }
+    public L useBias(boolean b) { checkNotBuilt(); useBias = b; return self(); }
+
+    public int filters() { return filters; }
+    public int[] kernelSize() { return kernel.clone(); }
+    public int[] strides() { return strides.clone(); }
+    public int[] dilationRate() { return dilation.clone(); }
+    public String padding() { return padding; }
+    public String dataFormat() { return dataFormat; }
+    public String activation() { return activation; }
+    public boolean useBias() { return useBias; }
+
+    protected List<String> paddings() { return Window.PADDINGS; }
+
+    /** Names of the spatial axes, in order: (steps), (rows, cols) or (depth, rows, cols). */
+    protected static List<String> spatialAxes(int rank) {
+        return switch (rank) {
+            case 1 -> List.of("steps");
+            case 2 -> List.of("rows", "cols");
+            default -> List.of("depth", "rows", "cols");
+        };
+    }
+
+    protected String axesText() {
+        List<String> axes = new ArrayList<>(spatialAxes(rank));
+        if (dataFormat.equals("channels_last")) axes.add("channels"); else axes.add(0, "channels");
+        return "(" + String.join(", ", axes) + ")";
+    }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        requireRank(in, rank + 1, axesText(), rankFix(in));
+        if (Arrays.stream(strides).anyMatch(s -> s > 1) && Arrays.stream(dilation).anyMatch(d -> d > 1)) {
+            throw new ConfigException(Problem.at(label())
+                    .headline("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides="
+                            + Arrays.toString(strides) + " and dilation_rate=" + Arrays.toString(dilation))
+                    .expected("either strides of 1 or a dilation rate of 1").got("both larger than 1")
+                    .fix("choose strides(1) with a dilation, or dilationRate(1) with a stride"));
+        }
+        boolean last = dataFormat.equals("channels_last");
+        int channelAxis = last ? rank : 0, firstSpatial = last ? 0 : 1;
+        long cIn = in.dim(channelAxis);
+        if (cIn == Shape.NONE) throw unknownChannels(in);
+        Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + axesText().substring(1)
+                + "; padding '" + padding + "', strides " + tuple(strides)
+                + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + tuple(dilation) : ""));
+        d.ifEmpty("with padding '" + padding + "' the " + windowText() + " window must fit inside the input " + in,
+                "use a larger input, a smaller kernel or stride, padding(\"same\"), or remove a pooling layer before " + name());
+        if (!last) d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
+        for (int i = 0; i < rank; i++) {
+            Window.dim(d, spatialAxes(rank).get(i), in.dim(firstSpatial + i), kernel[i], strides[i], dilation[i], padding);
+        }
+        if (last) d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
+        Expr perFilter = Expr.product(kernelVars()).times(Expr.var("C_in", cIn));
+        Expr f = Expr.var("F", filters);
+        d.params(useBias ? perFilter.times(f).plus(f) : perFilter.times(f),
+                useBias ? "a " + windowText() + "×" + cIn + " kernel per filter, plus one bias per filter" : "no bias");
+        return d.macs(Expr.of(spatialSize(d.output(), last)).times(perFilter.value()).times(filters));
+    }
+
+    protected List<Expr> kernelVars() {
+        List<String> names = switch (rank) {
+            case 1 -> List.of("K");
+            case 2 -> List.of("K_h", "K_w");
+            default -> List.of("K_d", "K_h", "K_w");
+        };
+        List<Expr> vars = new ArrayList<>();
+        for (int i = 0; i < rank; i++) vars.add(Expr.var(names.get(i), kernel[i]));
+        return vars;
+    }
+
+    private long spatialSize(Shape out, boolean last) {
+        long n = 1;
+        for (int i = 0; i < rank; i++) n = Math.multiplyExact(n, Math.max(out.dim(last ? i : i + 1), 1));
+        return n;
+    }
+
+    protected String windowText() {
+        return String.join("×", Arrays.stream(kernel).mapToObj(Integer::toString).toList());
+    }
+
+    static String tuple(int[] a) {
+        return a.length == 1 ? "(" + a[0] + ",)" : "(" + String.join(", ", Arrays.stream(a).mapToObj(Integer::toString).toList()) + ")";
+    }
+
+    private String rankFix(Shape in) {
+        if (in.rank() == rank) {
+            String withChannel = in.toString().replace(")", ", 1)").replace(",, 1)", ", 1)");
+            return "add a channels axis: reshape to " + withChannel + ", or start the model with new Input"
+                    + withChannel.replace(",)", ")");
+        }
+        return type() + " slides over " + rank + " spatial axes and needs a channels axis " + axesText()
+                + (in.rank() < rank ? "; reshape the data to that form" : "; use Conv" + (in.rank() - 1) + "D, or Flatten/Reshape first");
+    }
+
+    private ShapeException unknownChannels(Shape in) {
+        return new ShapeException(Problem.at(label())
+                .headline("The channel dimension of the inputs should be defined. The input_shape received is "
+                        + in.withBatch() + ", where axis " + (dataFormat.equals("channels_last") ? rank + 1 : 1)
+                        + " (0-based) is the channel dimension, which found to be `None`.")
+                .expected("a known number of input channels, to size the kernel")
+                .got(in.withBatch())
+                .fix("give the channel count in the input shape, e.g. new Input(…, 3)"));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("filters", filters);
+        c.put("kernel_size", list(kernel));
+        c.put("strides", list(strides));
+        c.put("padding", padding);
+        c.put("data_format", dataFormat);
+        c.put("dilation_rate", list(dilation));
+        c.put("groups", 1);
+        c.put("activation", activation);
+        c.put("use_bias", useBias);
+    }
+
+    static List<Integer> list(int[] a) { return Arrays.stream(a).boxed().toList(); }
+}

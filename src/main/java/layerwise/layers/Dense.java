@@ -1,0 +1,69 @@
+package layerwise.layers;
+
+import java.util.Map;
+
+import layerwise.error.Problem;
+import layerwise.error.ShapeException;
+import layerwise.explain.Derivation;
+import layerwise.explain.Expr;
+import layerwise.ndarray.Shape;
+
+/**
+ * A fully connected layer: every unit sees every element of the <em>last</em> axis.
+ * y = activation(x·W + b); params = d_in×units + units.
+ * Input shape: (…, d_in). Output shape: (…, units): the other axes pass through unchanged.
+ */
+public final class Dense extends FluentLayer<Dense> {
+    private final int units;
+    private String activation = "linear";
+    private boolean useBias = true;
+
+    public Dense(int units) {
+        this.units = Options.positive(label(), "units", units)[0];
+    }
+
+    public Dense activation(String a) { checkNotBuilt(); activation = Activations.check(label(), a); return this; }
+    public Dense useBias(boolean b) { checkNotBuilt(); useBias = b; return this; }
+
+    public int units() { return units; }
+    public String activation() { return activation; }
+    public boolean useBias() { return useBias; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        if (in.rank() < 1) {
+            throw new ShapeException(Problem.at(label())
+                    .headline("Input 0 of layer \"" + name() + "\" is incompatible with the layer: expected min_ndim=2, found ndim=1. Full shape received: (None,)")
+                    .expected("at least one axis besides the batch axis").got("only the batch axis")
+                    .fix("give each sample at least one feature: inputShape(1)"));
+        }
+        if (!in.isKnown(-1)) {
+            throw new ShapeException(Problem.at(label())
+                    .headline("The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: " + in.withBatch())
+                    .expected("a known size of the last axis, to size the weight matrix").got(in.withBatch())
+                    .fix("give the last axis a size in the input shape"));
+        }
+        Derivation d = start(in);
+        long positions = 1;
+        if (in.rank() > 1) {
+            d.note("Dense acts on the last axis (size " + in.last() + "); the other axes pass through, and every position "
+                    + in.dropLast() + " shares the same " + in.last() + "→" + units + " weights");
+            for (int i = 0; i < in.rank() - 1; i++) {
+                d.keep("axis " + (i + 1), in.dim(i));
+                positions = in.dim(i) == Shape.NONE ? positions : Math.multiplyExact(positions, in.dim(i));
+            }
+        }
+        Expr dIn = Expr.var("d_in", in.last()), u = Expr.var("units", units);
+        d.dim(in.rank() > 1 ? "last axis" : "features", "", u, "one output per unit");
+        d.params(useBias ? dIn.times(u).plus(u) : dIn.times(u),
+                "a weight from each of the " + in.last() + " inputs to each unit" + (useBias ? ", plus one bias per unit" : ""));
+        return d.macs(Expr.of(positions).times(dIn.value()).times(units));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("units", units);
+        c.put("activation", activation);
+        c.put("use_bias", useBias);
+    }
+}

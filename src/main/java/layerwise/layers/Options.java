@@ -1,0 +1,76 @@
+package layerwise.layers;
+
+import java.util.Comparator;
+import java.util.List;
+
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+
+/** Checks the settings a learner types (names from a fixed list, positive sizes) and says "did you mean". */
+public final class Options {
+    private Options() {}
+
+    /** The option in lower case if it is one of {@code allowed}; otherwise an error that suggests the closest. */
+    public static String oneOf(String layer, String option, String value, List<String> allowed) {
+        String v = value == null ? "" : value.trim().toLowerCase();
+        if (allowed.contains(v)) return v;
+        String closest = closest(v, allowed);
+        throw new ConfigException(Problem.at(layer)
+                .headline("Unknown " + option + ": '" + value + "'. Please ensure you are using a valid " + option + ".")
+                .expected("one of " + String.join(", ", allowed))
+                .got("'" + value + "'")
+                .fix("did you mean '" + closest + "'?"));
+    }
+
+    /** Each size must be at least 1: a layer with 0 filters or a 0×3 kernel has nothing to compute. */
+    public static int[] positive(String layer, String option, int... sizes) {
+        for (int s : sizes) {
+            if (s <= 0) {
+                throw new ConfigException(Problem.at(layer)
+                        .headline("Received an invalid value for `" + option + "`, expected a positive integer. Received: "
+                                + option + "=" + (sizes.length == 1 ? Integer.toString(s) : java.util.Arrays.toString(sizes)))
+                        .expected(option + " ≥ 1")
+                        .got(option + " = " + (sizes.length == 1 ? Integer.toString(s) : java.util.Arrays.toString(sizes)))
+                        .why("a layer needs at least one " + (option.equals("units") || option.equals("filters") ? "output" : "element") + " along every axis")
+                        .fix("use a positive " + option + ", for example 1 or more"));
+            }
+        }
+        return sizes;
+    }
+
+    /** One size per spatial axis: a single number is used for every axis, as Keras does for kernel_size=3. */
+    public static int[] perAxis(String layer, String option, int rank, int... sizes) {
+        positive(layer, option, sizes);
+        if (sizes.length == rank) return sizes.clone();
+        if (sizes.length == 1) {
+            int[] out = new int[rank];
+            java.util.Arrays.fill(out, sizes[0]);
+            return out;
+        }
+        throw new ConfigException(Problem.at(layer)
+                .headline("The `" + option + "` argument must be a tuple of " + rank + " integers. Received: "
+                        + java.util.Arrays.toString(sizes))
+                .expected("one number, or " + rank + " numbers (one per spatial axis)")
+                .got(sizes.length + " numbers " + java.util.Arrays.toString(sizes))
+                .fix("pass a single number for a square window, or exactly " + rank + " numbers"));
+    }
+
+    static String closest(String value, List<String> allowed) {
+        return allowed.stream().min(Comparator.comparingInt(a -> distance(value, a))).orElse("");
+    }
+
+    /** Edit distance: the fewest letters to insert, delete or change to turn a into b. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(change, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,66 @@
+package layerwise.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import layerwise.explain.Derivation;
+import layerwise.ndarray.Shape;
+
+/**
+ * What the max and average pooling layers share: a window of pool_size slides with its stride (by
+ * default the pool size) over each spatial axis and keeps one number per channel.
+ * O = ⌊(W − K)/S⌋ + 1 ('valid'), ⌈W/S⌉ ('same'); no parameters; channels pass through.
+ */
+public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
+    protected final int rank;
+    protected int[] poolSize, strides;
+    protected String padding = "valid", dataFormat = "channels_last";
+
+    protected Pooling(int rank, int... poolSize) {
+        this.rank = rank;
+        this.poolSize = Options.perAxis(label(), "pool_size", rank, poolSize.length == 0 ? new int[] {2} : poolSize);
+    }
+
+    public L strides(int... s) { checkNotBuilt(); strides = Options.perAxis(label(), "strides", rank, s); return self(); }
+    public L padding(String p) { checkNotBuilt(); padding = Options.oneOf(label(), "padding", p, Window.PADDINGS); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+
+    public int[] poolSize() { return poolSize.clone(); }
+    /** The stride per axis; Keras's default is the pool size, so windows do not overlap. */
+    public int[] stridesOrDefault() { return strides == null ? poolSize.clone() : strides.clone(); }
+    public String padding() { return padding; }
+    public String dataFormat() { return dataFormat; }
+
+    /** "max" or "average", for the explanation. */
+    protected abstract String kind();
+
+    @Override
+    protected Derivation derive(Shape in) {
+        boolean last = dataFormat.equals("channels_last");
+        List<String> axes = new ArrayList<>(Convolution.spatialAxes(rank));
+        if (last) axes.add("channels"); else axes.add(0, "channels");
+        requireRank(in, rank + 1, "(" + String.join(", ", axes) + ")",
+                "pooling works on (spatial…, channels); add a channels axis or use the " + rank + "-D layer that fits your data");
+        int[] s = stridesOrDefault();
+        Derivation d = start(in).note("takes the " + kind() + " of each " + Convolution.tuple(poolSize).replace(", ", "×")
+                + " window, stride " + Convolution.tuple(s) + ", padding '" + padding + "'; channels pass through");
+        d.ifEmpty("with padding 'valid' the pooling window must fit inside the input " + in,
+                "use padding(\"same\"), a smaller pool size, or fewer pooling layers before " + name());
+        int firstSpatial = last ? 0 : 1;
+        if (!last) d.keep("channels", in.dim(0));
+        for (int i = 0; i < rank; i++) {
+            Window.dim(d, Convolution.spatialAxes(rank).get(i), in.dim(firstSpatial + i), poolSize[i], s[i], 1, padding);
+        }
+        if (last) d.keep("channels", in.last());
+        return d;
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("pool_size", Convolution.list(poolSize));
+        c.put("padding", padding);
+        c.put("strides", Convolution.list(stridesOrDefault()));
+        c.put("data_format", dataFormat);
+    }
+}

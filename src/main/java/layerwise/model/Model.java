@@ -1,0 +1,131 @@
+package layerwise.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import layerwise.error.Problem;
+import layerwise.error.ShapeException;
+import layerwise.explain.Derivation;
+import layerwise.explain.Explanation;
+import layerwise.layers.InputLayer;
+import layerwise.layers.Layer;
+import layerwise.layers.Names;
+import layerwise.layers.SymbolicTensor;
+import layerwise.ndarray.Shape;
+
+/**
+ * A network described by its inputs and outputs, as Keras's functional {@code Model(inputs, outputs)}:
+ * <pre>
+ *   var in = new Input(150, 150, 3);
+ *   var x = new Conv2D(16, 3).activation("relu").apply(in);
+ *   var model = new Model(in, new Dense(1).apply(new Flatten().apply(x)));
+ * </pre>
+ * Every layer's shape is known as soon as it is applied, so the model can print its summary and its
+ * layer-by-layer explanation without seeing any data.
+ */
+public class Model {
+    private final String name;
+    private final List<SymbolicTensor> inputs = new ArrayList<>();
+    private final List<SymbolicTensor> outputs = new ArrayList<>();
+    /** Every tensor of the graph, inputs first, each after the tensors it is computed from. */
+    private final List<SymbolicTensor> nodes = new ArrayList<>();
+
+    public Model(SymbolicTensor input, SymbolicTensor output) {
+        this(List.of(input), List.of(output));
+    }
+
+    public Model(List<? extends SymbolicTensor> inputs, List<? extends SymbolicTensor> outputs) {
+        this(Names.unique("model"));
+        this.inputs.addAll(inputs);
+        this.outputs.addAll(outputs);
+        Set<SymbolicTensor> visited = new LinkedHashSet<>();
+        for (SymbolicTensor out : outputs) visit(out, visited);
+        nodes.addAll(visited);
+    }
+
+    /** For subclasses that grow the graph themselves, such as Sequential. */
+    protected Model(String name) {
+        this.name = name;
+    }
+
+    private void visit(SymbolicTensor t, Set<SymbolicTensor> visited) {
+        if (visited.contains(t)) return;
+        if (t.inputs().isEmpty() && !inputs.contains(t)) {
+            throw new ShapeException(Problem.at(t.layer().label())
+                    .headline("Graph disconnected: cannot obtain value for tensor " + t + " at layer \"" + t.layer().name()
+                            + "\". The following previous layers were accessed without issue: " + visited.stream().map(v -> v.layer().name()).toList())
+                    .expected("every path from the outputs to lead back to one of the model's inputs")
+                    .got("a path that starts at " + t.layer().name() + ", which is not among the inputs")
+                    .fix("pass " + t.layer().name() + " in the model's list of inputs"));
+        }
+        for (SymbolicTensor in : t.inputs()) visit(in, visited);
+        visited.add(t);
+    }
+
+    public String name() { return name; }
+
+    /** The tensors of the graph in the order data flows through them, inputs first. */
+    public List<SymbolicTensor> nodes() { return List.copyOf(nodes); }
+
+    protected final void addNode(SymbolicTensor t) { nodes.add(t); }
+
+    protected final void setGraph(SymbolicTensor input, SymbolicTensor output) {
+        inputs.clear();
+        inputs.add(input);
+        outputs.clear();
+        outputs.add(output);
+    }
+
+    public List<SymbolicTensor> inputs() { return List.copyOf(inputs); }
+
+    public List<SymbolicTensor> outputs() { return List.copyOf(outputs); }
+
+    /** The layers in order, input layers included, as Keras's model.layers for a functional model. */
+    public List<Layer> layers() {
+        return nodes.stream().map(SymbolicTensor::layer).toList();
+    }
+
+    /** True when the model is one chain (each layer has one input, used once): summary then has 3 columns. */
+    public boolean isSequentialLike() {
+        return nodes.stream().allMatch(t -> t.inputs().size() <= 1) && inputs.size() == 1 && outputs.size() == 1
+                && nodes.stream().filter(t -> t.inputs().isEmpty()).count() == 1;
+    }
+
+    public Shape inputShape() { return inputs.get(0).shape(); }
+
+    public Shape outputShape() { return outputs.get(0).shape(); }
+
+    /** The derivations of the layers that compute something (input layers left out), in order. */
+    public List<Derivation> derivations() {
+        List<Derivation> out = new ArrayList<>();
+        for (SymbolicTensor t : nodes) {
+            if (!(t.layer() instanceof InputLayer)) out.add(t.derivation());
+        }
+        return out;
+    }
+
+    public long countParams() { return summaryTable().totalParams(); }
+
+    /** The rows of summary() as data; render with toText(), toHtml(), toJson() or as a Tablesaw table. */
+    public Summary summaryTable() { return Summary.of(this); }
+
+    /** Prints the summary in the tf.keras 2 layout. */
+    public void summary() { System.out.print(summaryTable().toText()); }
+
+    /** The layer-by-layer trace, every formula with its numbers filled in. */
+    public Explanation explanation() { return ModelExplanation.of(this); }
+
+    /** Prints the layer-by-layer trace. */
+    public void explain() { explanation().print(); }
+
+    /**
+     * Checks a target array's shape against the model's output before any training, so that a wrong
+     * target fails with an explanation rather than deep inside fit. {@code targetShape} includes the
+     * batch axis, as NumPy's y_train.shape: {@code checkTarget(100, 10)}.
+     */
+    public void checkTarget(long... targetShape) { TargetCheck.check(this, targetShape); }
+
+    @Override public String toString() { return summaryTable().toText(); }
+}
