@@ -1,2 +1,53 @@
 package layerwise.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import layerwise.error.NnException;
+
+/**
+ * The {@code ./layerwise} command line. Each command's name and flags are a contract that external
+ * checks call exactly as written: add commands and flags, never rename them.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one command and returns its exit code: 0 done, 1 the input was wrong (explained on err), 2 bad usage. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "tour" -> new Tour(out).run();
+                default -> {
+                    err.println("Unknown command '" + args[0] + "'.");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (NnException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    static final String USAGE = """
+            Usage: ./layerwise COMMAND [ARGS]
+              tour                                   the four student questions, explained layer by layer
+              summary MODEL.json [--format text|json]
+              explain MODEL.json [--format text|markdown|html]
+            """;
+}
