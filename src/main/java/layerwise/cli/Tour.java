@@ -41,6 +41,9 @@ final class Tour {
         chapter("2b. ...and input (20, 15, 15) has 15 channels and 20 rows",
                 "Same layers, different numbers: the kernel now sees 15 input channels.");
         show(SeedModels.sameConvolutions(20, 15, 15));
+        chapter("2c. Conv1D: (steps, channels), with no rows or columns",
+                "A Conv1D slides along the one axis of steps; 1287 steps of 69 features give (None, 1287, 64).");
+        show(SeedModels.sequenceConvolutions());
         chapter("3. Dense on inputs of different ranks (seed 002)",
                 "(784,) gives 784×4 + 4 = 3,140 weights; (784, 1) gives 1×4 + 4 = 8, shared by all 784 positions.");
         for (long[] shape : new long[][] {{784}, {784, 1}, {32, 28}, {32, 28, 1}}) {

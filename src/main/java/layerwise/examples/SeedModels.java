@@ -1,5 +1,6 @@
 package layerwise.examples;
 
+import layerwise.layers.Conv1D;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
@@ -35,6 +36,15 @@ public final class SeedModels {
         model.add(new Conv2D(12, 3).activation("relu").padding("same").inputShape(inputShape));
         model.add(new Conv2D(10, 3).activation("relu").padding("same"));
         model.add(new Dense(6).activation("softmax"));
+        return model;
+    }
+
+    /** Seed 001's second model: two 'same' Conv1D layers over 1287 steps of 69 features, then Dense(8) on each step. */
+    public static Sequential sequenceConvolutions() {
+        var model = new Sequential();
+        model.add(new Conv1D(64, 3).activation("relu").padding("same").inputShape(1287, 69));
+        model.add(new Conv1D(32, 3).activation("relu").padding("same"));
+        model.add(new Dense(8).activation("softmax"));
         return model;
     }
 

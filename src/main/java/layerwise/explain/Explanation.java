@@ -38,9 +38,12 @@ public final class Explanation {
         List<String> parts = new ArrayList<>();
         if (!line.lhs().isEmpty()) parts.add(n.symbol(line.lhs()));
         Expr e = line.expr();
-        for (String part : List.of(e.render(n, false), e.render(n, true), result(e, n))) {
+        for (String part : List.of(e.render(n, false), e.render(n, true))) {
             if (!parts.contains(part)) parts.add(part);
         }
+        // 1287 and 1,287 are the same number: print the grouped result only when it adds a step
+        String result = result(e, n);
+        if (!parts.contains(result.replace(",", "").replace("{}", ""))) parts.add(result);
         return String.join(" = ", parts);
     }
 

@@ -73,6 +73,8 @@ public sealed interface Expr permits Expr.Var, Expr.Const, Op {
     default Expr minus(long c) { return minus(of(c)); }
     default Expr times(Expr o) { return new Op(Op.Kind.TIMES, this, o); }
     default Expr times(long c) { return times(of(c)); }
+    /** Division that the caller knows to be exact (60/12), written a/b with no rounding sign. */
+    default Expr dividedBy(Expr o) { return new Op(Op.Kind.DIV, this, o); }
     /** Division rounded down, written ⌊a/b⌋ (plain a/b when b is 1, where rounding cannot matter). */
     default Expr floorDiv(Expr o) { return new Op(Op.Kind.FLOOR_DIV, this, o); }
     default Expr floorDiv(long c) { return floorDiv(of(c)); }

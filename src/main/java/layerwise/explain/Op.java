@@ -6,7 +6,7 @@ import layerwise.ndarray.Shape;
 final class Op implements Expr {
     static final int SUM = 1, PRODUCT = 2, ATOM = 3;
 
-    enum Kind { PLUS, MINUS, TIMES, SCALE, FLOOR_DIV, CEIL_DIV, MAX }
+    enum Kind { PLUS, MINUS, TIMES, SCALE, DIV, FLOOR_DIV, CEIL_DIV, MAX }
 
     private final Kind kind;
     private final Expr left, right;
@@ -25,7 +25,7 @@ final class Op implements Expr {
             case PLUS -> Math.addExact(a, b);
             case MINUS -> Math.subtractExact(a, b);
             case TIMES, SCALE -> Math.multiplyExact(a, b);
-            case FLOOR_DIV -> Math.floorDiv(a, b);
+            case DIV, FLOOR_DIV -> Math.floorDiv(a, b);
             case CEIL_DIV -> -Math.floorDiv(-a, b);
             case MAX -> Math.max(a, b);
         };
@@ -37,7 +37,7 @@ final class Op implements Expr {
     public int precedence() {
         return switch (kind) {
             case PLUS, MINUS -> SUM;
-            case TIMES, SCALE -> PRODUCT;
+            case TIMES, SCALE, DIV -> PRODUCT;
             case FLOOR_DIV -> isPlainDivision() ? PRODUCT : ATOM;
             case CEIL_DIV, MAX -> ATOM;
         };
@@ -55,6 +55,7 @@ final class Op implements Expr {
             case TIMES -> wrap(left, PRODUCT, n, numbers) + (tex ? " \\times " : "×") + wrap(right, PRODUCT + 1, n, numbers);
             case SCALE -> numbers ? a + (tex ? " \\cdot " : "·") + wrap(right, PRODUCT + 1, n, true)
                                   : a + wrap(right, PRODUCT + 1, n, false);
+            case DIV -> division(n, numbers);
             case FLOOR_DIV -> isPlainDivision() ? division(n, numbers) : floor(n, division(n, numbers));
             case CEIL_DIV -> tex ? "\\left\\lceil " + division(n, numbers) + " \\right\\rceil" : "⌈" + division(n, numbers) + "⌉";
             case MAX -> (tex ? "\\max(" : "max(") + a + ", " + b + ")";

@@ -26,8 +26,14 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected boolean useBias = true;
 
     protected Convolution(int rank, int filters, int... kernelSize) {
+        this(rank, kernelSize, filters);
+        Options.positive(label(), "filters", filters);
+    }
+
+    /** For layers without filters (DepthwiseConv2D), whose output channels follow the input: filters = 0. */
+    protected Convolution(int rank, int[] kernelSize, int filters) {
         this.rank = rank;
-        this.filters = Options.positive(label(), "filters", filters)[0];
+        this.filters = filters;
         this.kernel = Options.perAxis(label(), "kernel_size", rank, kernelSize);
         this.strides = ones(rank);
         this.dilation = ones(rank);
@@ -75,6 +81,42 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     @Override
     protected Derivation derive(Shape in) {
         requireRank(in, rank + 1, axesText(), rankFix(in));
+        checkStridesOrDilation();
+        boolean last = dataFormat.equals("channels_last");
+        long cIn = in.dim(last ? rank : 0);
+        if (cIn == Shape.NONE) throw unknownChannels(in);
+        Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + axesText().substring(1)
+                + "; padding '" + padding + "', strides " + tuple(strides)
+                + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + tuple(dilation) : ""));
+        d.ifEmpty("with padding '" + padding + "' the " + windowText() + " window must fit inside the input " + in,
+                "use a larger input, a smaller kernel or stride, padding(\"same\"), or remove a pooling layer before " + name());
+        if (!last) outChannels(d, cIn);
+        for (int i = 0; i < rank; i++) spatialDim(d, i, in.dim((last ? 0 : 1) + i));
+        if (last) outChannels(d, cIn);
+        addParams(d, cIn);
+        return d;
+    }
+
+    /** The output size of spatial axis i; transposed convolutions replace the rule. */
+    protected void spatialDim(Derivation d, int i, long w) {
+        Window.dim(d, spatialAxes(rank).get(i), w, kernel[i], strides[i], dilation[i], padding);
+    }
+
+    /** The channels axis of the output: one per filter, unless the layer says otherwise. */
+    protected void outChannels(Derivation d, long cIn) {
+        d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
+    }
+
+    /** The weights: a K×…×K×C_in kernel per filter, and a bias per filter. Also sets the multiply-adds. */
+    protected void addParams(Derivation d, long cIn) {
+        Expr perFilter = Expr.product(kernelVars()).times(Expr.var("C_in", cIn));
+        Expr f = Expr.var("F", filters);
+        d.params(useBias ? perFilter.times(f).plus(f) : perFilter.times(f),
+                useBias ? "a " + windowText() + "×" + cIn + " kernel per filter, plus one bias per filter" : "no bias");
+        d.macs(Expr.of(positions(d.output())).times(perFilter.value()).times(filters));
+    }
+
+    private void checkStridesOrDilation() {
         if (Arrays.stream(strides).anyMatch(s -> s > 1) && Arrays.stream(dilation).anyMatch(d -> d > 1)) {
             throw new ConfigException(Problem.at(label())
                     .headline("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides="
@@ -82,25 +124,6 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
                     .expected("either strides of 1 or a dilation rate of 1").got("both larger than 1")
                     .fix("choose strides(1) with a dilation, or dilationRate(1) with a stride"));
         }
-        boolean last = dataFormat.equals("channels_last");
-        int channelAxis = last ? rank : 0, firstSpatial = last ? 0 : 1;
-        long cIn = in.dim(channelAxis);
-        if (cIn == Shape.NONE) throw unknownChannels(in);
-        Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + axesText().substring(1)
-                + "; padding '" + padding + "', strides " + tuple(strides)
-                + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + tuple(dilation) : ""));
-        d.ifEmpty("with padding '" + padding + "' the " + windowText() + " window must fit inside the input " + in,
-                "use a larger input, a smaller kernel or stride, padding(\"same\"), or remove a pooling layer before " + name());
-        if (!last) d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
-        for (int i = 0; i < rank; i++) {
-            Window.dim(d, spatialAxes(rank).get(i), in.dim(firstSpatial + i), kernel[i], strides[i], dilation[i], padding);
-        }
-        if (last) d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
-        Expr perFilter = Expr.product(kernelVars()).times(Expr.var("C_in", cIn));
-        Expr f = Expr.var("F", filters);
-        d.params(useBias ? perFilter.times(f).plus(f) : perFilter.times(f),
-                useBias ? "a " + windowText() + "×" + cIn + " kernel per filter, plus one bias per filter" : "no bias");
-        return d.macs(Expr.of(spatialSize(d.output(), last)).times(perFilter.value()).times(filters));
     }
 
     protected List<Expr> kernelVars() {
@@ -114,9 +137,11 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         return vars;
     }
 
-    private long spatialSize(Shape out, boolean last) {
+    /** Positions in one sample: the product of the spatial sizes of {@code s}, an unknown size counted as 1. */
+    protected long positions(Shape s) {
+        int first = dataFormat.equals("channels_last") ? 0 : 1;
         long n = 1;
-        for (int i = 0; i < rank; i++) n = Math.multiplyExact(n, Math.max(out.dim(last ? i : i + 1), 1));
+        for (int i = 0; i < rank; i++) n = Math.multiplyExact(n, Math.max(s.dim(first + i), 1));
         return n;
     }
 

@@ -110,6 +110,12 @@ public abstract class Layer {
     /** A fresh derivation for this layer, to which derive() adds its formulas. */
     protected final Derivation start(Shape in) { return Derivation.of(name, type(), in); }
 
+    /** Adds every axis of {@code in} unchanged, for layers that keep the shape (Dropout, Activation, BatchNormalization). */
+    protected static Derivation keepAll(Derivation d, Shape in) {
+        for (int i = 0; i < in.rank(); i++) d.keep("axis " + (i + 1), in.dim(i));
+        return d;
+    }
+
     /** Requires a rank (not counting the batch axis); the message names the axes the layer wants. */
     protected final void requireRank(Shape in, int rank, String axes, String fix) {
         if (in.rank() == rank) return;

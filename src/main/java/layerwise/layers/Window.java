@@ -7,11 +7,13 @@ import layerwise.explain.Expr;
 
 /**
  * The one rule for a window sliding along one axis, shared by every convolution and pooling layer
- * (tf.keras's conv_output_length). With kernel K (dilated: K + (K − 1)(D − 1)), stride S and
- * padding P:
+ * (tf.keras's conv_output_length), and its reverse for transposed convolutions (deconv_output_length).
+ * With kernel K (dilated: K + (K − 1)(D − 1)), stride S and padding P:
  * <pre>
  *   valid:         O = ⌊(W − K + 2P)/S⌋ + 1   with P = 0
- *   same, causal:  O = ⌈W/S⌉                 padding P = max((O − 1)·S + K − W, 0)
+ *   same:          O = ⌈W/S⌉                 padding P = max((O − 1)·S + K − W, 0), split before/after
+ *   causal:        O = ⌈W/S⌉                 padding P = K − 1, all before (the past)
+ *   transposed:    O = W·S + max(K − S, 0)   ('valid'),  O = W·S  ('same')
  * </pre>
  */
 final class Window {
@@ -22,12 +24,7 @@ final class Window {
 
     /** Adds the output size of one axis to {@code d}, with the steps that lead to it. */
     static void dim(Derivation d, String axis, long w, int k, int s, int dilation, String padding) {
-        Expr kernel = Expr.var("K", k);
-        if (dilation > 1) {
-            Expr effective = kernel.plus(kernel.minus(1).times(Expr.var("D", dilation).minus(1)));
-            d.step(axis, "K_eff", effective, "dilation D spreads the kernel's taps apart");
-            kernel = Expr.var("K_eff", effective.value());
-        }
+        Expr kernel = kernel(d, axis, k, dilation);
         Expr in = Expr.var("W", w), stride = Expr.var("S", s);
         if (padding.equals("valid")) {
             Expr out = in.minus(kernel).plus(Expr.scaled(2, Expr.var("P", 0))).floorDiv(stride).plus(1);
@@ -36,11 +33,45 @@ final class Window {
         }
         Expr out = in.ceilDiv(stride);
         d.dim(axis, "O", out, "'" + padding + "' keeps ⌈W/S⌉ positions, rounded up");
+        if (padding.equals("causal")) {
+            Expr left = kernel.minus(1);
+            d.step("", "P_left", left, "zeros added on the left only, so step t never sees a step after t");
+            return;
+        }
         Expr total = Expr.var("O", out.value()).minus(1).times(stride).plus(kernel).minus(in).max(0);
         long p = total.value();
-        String where = padding.equals("causal")
-                ? "all " + p + " on the left, so no step sees the future"
-                : (p / 2) + " before, " + (p - p / 2) + " after";
-        d.step("", "P_total", total, "zeros added along " + axis + ": " + where);
+        d.step("", "P_total", total, "zeros added along " + axis + ": " + (p / 2) + " before, " + (p - p / 2) + " after");
+    }
+
+    /**
+     * Adds the output size of one axis of a transposed convolution: each input position spreads a
+     * K-wide patch into the output, S positions after the previous one. {@code outputPadding} < 0
+     * means "not given", as Keras's output_padding=None.
+     */
+    static void transposedDim(Derivation d, String axis, long w, int k, int s, int dilation, String padding, int outputPadding) {
+        Expr kernel = kernel(d, axis, k, dilation);
+        Expr in = Expr.var("W", w), stride = Expr.var("S", s);
+        if (outputPadding < 0) {
+            if (padding.equals("same")) {
+                d.dim(axis, "O", in.times(stride), "'same' makes the output exactly S times the input");
+            } else {
+                d.dim(axis, "O", in.times(stride).plus(kernel.minus(stride).max(0)),
+                        "each of the W inputs moves the output S further; the last patch overhangs by K − S");
+            }
+            return;
+        }
+        long pad = padding.equals("same") ? kernel.value() / 2 : 0;
+        Expr p = Expr.var("P", pad), op = Expr.var("OP", outputPadding);
+        d.dim(axis, "O", in.minus(1).times(stride).plus(kernel).minus(Expr.scaled(2, p)).plus(op),
+                "output_padding adds OP = " + outputPadding + " at the end; P = " + (pad == 0 ? "0 for 'valid'" : "⌊K/2⌋ for 'same'"));
+    }
+
+    /** The kernel size as the window sees it: with dilation D its taps spread to K + (K − 1)(D − 1). */
+    private static Expr kernel(Derivation d, String axis, int k, int dilation) {
+        Expr kernel = Expr.var("K", k);
+        if (dilation <= 1) return kernel;
+        Expr effective = kernel.plus(kernel.minus(1).times(Expr.var("D", dilation).minus(1)));
+        d.step(axis, "K_eff", effective, "dilation D spreads the kernel's taps apart");
+        return Expr.var("K_eff", effective.value());
     }
 }

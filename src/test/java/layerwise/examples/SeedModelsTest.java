@@ -43,6 +43,15 @@ class SeedModelsTest {
     }
 
     @Test
+    void seed001Conv1DModelGivesTheQuestionsParamCounts() {
+        Model m = SeedModels.sequenceConvolutions();
+        // 3·69·64 + 64 = 13312, 3·64·32 + 32 = 6176, 32·8 + 8 = 264; 'same' keeps the 1287 steps
+        assertEquals(List.of(13312L, 6176L, 264L), params(m));
+        assertEquals(19752, m.countParams());
+        assertEquals(Shape.of(1287, 8), m.outputShape());
+    }
+
+    @Test
     void seed002DenseOnAFlatVectorUsesEveryInput() {
         Model m = SeedModels.denseOn(784);
         assertEquals(List.of(3140L, 50L), params(m)); // 784·4 + 4, 4·10 + 10

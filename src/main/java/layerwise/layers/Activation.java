@@ -1,0 +1,35 @@
+package layerwise.layers;
+
+import java.util.Map;
+
+import layerwise.explain.Derivation;
+import layerwise.ndarray.Shape;
+
+/**
+ * Applies an activation function (relu, softmax, …) by itself, as a layer of its own.
+ * y = f(x) element by element (softmax: along the last axis); no parameters.
+ * Input shape: any. Output shape: the same.
+ */
+public final class Activation extends FluentLayer<Activation> {
+    private final String activation;
+
+    /** {@code new Activation("relu")}; the names are Keras's. */
+    public Activation(String activation) {
+        this.activation = Activations.check(label(), activation);
+    }
+
+    public String activation() { return activation; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        String how = activation.equals("softmax")
+                ? "turns each vector along the last axis into probabilities that sum to 1"
+                : "applies " + activation + " to every number on its own";
+        return keepAll(start(in).note(how + "; the shape does not change"), in);
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("activation", activation);
+    }
+}

@@ -1,0 +1,59 @@
+package layerwise.layers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import layerwise.explain.Derivation;
+import layerwise.explain.Expr;
+import layerwise.ndarray.Shape;
+
+/**
+ * Runs a recurrent layer twice, forward and backward in time, with separate weights, and merges the
+ * two results. Output size = 2×u ('concat') or u ('sum', 'mul', 'ave'); params = 2 × the inner layer's.
+ * Input shape: (timesteps, d). Output shape: (merged,), or (timesteps, merged) with return_sequences.
+ */
+public final class Bidirectional extends FluentLayer<Bidirectional> {
+    private final Recurrent<?> layer;
+    private String mergeMode = "concat";
+
+    /** {@code new Bidirectional(new LSTM(64))}. */
+    public Bidirectional(Recurrent<?> layer) {
+        this.layer = layer;
+    }
+
+    /** How to merge the two directions: "concat" (default), "sum", "mul" or "ave". */
+    public Bidirectional mergeMode(String m) {
+        checkNotBuilt();
+        mergeMode = Options.oneOf(label(), "merge_mode", m, List.of("concat", "sum", "mul", "ave"));
+        return this;
+    }
+
+    public Recurrent<?> layer() { return layer; }
+    public String mergeMode() { return mergeMode; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        Derivation inner = layer.derivation(in);
+        layer.markBuilt();
+        Derivation d = start(in).note("runs " + layer.type() + "(" + layer.units() + ") twice with separate weights: forward_"
+                + layer.name() + " reads the steps in order, backward_" + layer.name() + " from last to first; merge_mode '"
+                + mergeMode + "' " + (mergeMode.equals("concat") ? "puts the two results side by side" : "combines them element by element"));
+        if (layer.returnSequences()) d.keep("timesteps", in.dim(0));
+        Expr u = Expr.var("u", layer.units());
+        d.dim("units", "", mergeMode.equals("concat") ? Expr.of(2).times(u) : u,
+                mergeMode.equals("concat") ? "forward units, then backward units" : "one merged number per unit");
+        Expr perDirection = layer.paramCount(in.dim(1));
+        return d.params(Expr.of(2).times(perDirection), "one " + layer.type() + " per direction: " + layer.paramNote())
+                .macs(Expr.of(2).times(Math.max(inner.macs(), 0)));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("class_name", layer.type());
+        inner.put("config", layer.config());
+        c.put("layer", inner);
+        c.put("merge_mode", mergeMode);
+    }
+}

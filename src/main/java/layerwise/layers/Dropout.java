@@ -1,0 +1,51 @@
+package layerwise.layers;
+
+import java.util.Map;
+
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+import layerwise.explain.Derivation;
+import layerwise.ndarray.Shape;
+
+/**
+ * During training, sets a random fraction {@code rate} of the inputs to 0 and scales the rest by
+ * 1/(1 − rate), so the expected sum stays the same; at inference it passes everything through.
+ * y = x·mask/(1 − rate); no parameters.
+ * Input shape: any. Output shape: the same.
+ */
+public final class Dropout extends FluentLayer<Dropout> {
+    private final double rate;
+    private Long seed;
+
+    public Dropout(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new ConfigException(Problem.at(label())
+                    .headline("Invalid value " + rate + " received for `rate`, expected a value between 0 and 1.")
+                    .expected("0 ≤ rate < 1, the fraction of inputs to drop").got("rate = " + rate)
+                    .why("rate 1 would drop every input and scale by 1/(1 − 1), a division by zero")
+                    .fix("use a fraction such as 0.2 or 0.5"));
+        }
+        this.rate = rate;
+    }
+
+    /** Fixes the random masks, so a training run can be repeated exactly. */
+    public Dropout seed(long s) { checkNotBuilt(); seed = s; return this; }
+
+    public double rate() { return rate; }
+    /** The seed, or null for a fresh one each run. */
+    public Long seed() { return seed; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        Derivation d = start(in).note("in training, zeroes each input with probability " + rate + " and scales the rest by 1/(1 − "
+                + rate + "); at inference it does nothing. The shape never changes");
+        return keepAll(d, in);
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("rate", rate);
+        c.put("noise_shape", null);
+        c.put("seed", seed);
+    }
+}

@@ -1,0 +1,72 @@
+package layerwise.layers;
+
+import java.util.List;
+import java.util.Map;
+
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+import layerwise.explain.Derivation;
+import layerwise.explain.Expr;
+import layerwise.ndarray.Shape;
+
+/**
+ * Adds rows and columns of zeros around each feature map, e.g. to keep a 'valid' convolution's output
+ * size. O_rows = P_top + W + P_bottom, O_cols = P_left + W + P_right; no parameters.
+ * Input shape: (rows, cols, channels). Output shape: (rows + P_top + P_bottom, cols + P_left + P_right, channels).
+ */
+public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
+    private final int top, bottom, left, right;
+    private String dataFormat = "channels_last";
+
+    /** One zero on every side, Keras's default padding=(1, 1). */
+    public ZeroPadding2D() { this(1); }
+
+    /** {@code p} zeros on every side. */
+    public ZeroPadding2D(int p) { this(p, p); }
+
+    /** {@code rows} zeros above and below, {@code cols} left and right: Keras's padding=(rows, cols). */
+    public ZeroPadding2D(int rows, int cols) { this(new int[] {rows, rows}, new int[] {cols, cols}); }
+
+    /** Keras's padding=((top, bottom), (left, right)). */
+    public ZeroPadding2D(int[] topBottom, int[] leftRight) {
+        if (topBottom.length != 2 || leftRight.length != 2 || java.util.stream.IntStream.concat(
+                java.util.Arrays.stream(topBottom), java.util.Arrays.stream(leftRight)).anyMatch(p -> p < 0)) {
+            throw new ConfigException(Problem.at(label())
+                    .headline("`padding` should have two elements, each a tuple of 2 non-negative integers. Received: ("
+                            + java.util.Arrays.toString(topBottom) + ", " + java.util.Arrays.toString(leftRight) + ")")
+                    .expected("((top, bottom), (left, right)), each 0 or more").got("those numbers")
+                    .fix("write new ZeroPadding2D(new int[] {1, 1}, new int[] {2, 2}), or new ZeroPadding2D(1, 2)"));
+        }
+        top = topBottom[0];
+        bottom = topBottom[1];
+        left = leftRight[0];
+        right = leftRight[1];
+    }
+
+    public ZeroPadding2D dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return this; }
+
+    /** ((top, bottom), (left, right)). */
+    public int[][] padding() { return new int[][] {{top, bottom}, {left, right}}; }
+    public String dataFormat() { return dataFormat; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        boolean last = dataFormat.equals("channels_last");
+        requireRank(in, 3, last ? "(rows, cols, channels)" : "(channels, rows, cols)",
+                "ZeroPadding2D pads rows and columns of feature maps; add a channels axis, e.g. Reshape to (rows, cols, 1)");
+        Derivation d = start(in).note("adds " + top + " row(s) of zeros on top, " + bottom + " below, " + left + " column(s) left, "
+                + right + " right; channels pass through");
+        int r = last ? 0 : 1;
+        if (!last) d.keep("channels", in.dim(0));
+        d.dim("rows", "O", Expr.var("P_top", top).plus(Expr.var("W", in.dim(r))).plus(Expr.var("P_bottom", bottom)));
+        d.dim("cols", "O", Expr.var("P_left", left).plus(Expr.var("W", in.dim(r + 1))).plus(Expr.var("P_right", right)));
+        if (last) d.keep("channels", in.dim(2));
+        return d;
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("padding", List.of(List.of(top, bottom), List.of(left, right)));
+        c.put("data_format", dataFormat);
+    }
+}
