@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * What Conv1D, Conv2D and Conv3D share: F filters, each a K×…×K×C_in window slid over the spatial
@@ -24,6 +28,11 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected int[] strides, dilation;
     protected String padding = "valid", dataFormat = "channels_last", activation = "linear";
     protected boolean useBias = true;
+    protected String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
+    private Param kernelW, bias;
+    private Patches.Geometry saved;
+    private float[] savedCols;
+    private ActivationStep act;
 
     protected Convolution(int rank, int filters, int... kernelSize) {
         this(rank, kernelSize, filters);
@@ -51,6 +60,9 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
     public L activation(String a) { checkNotBuilt(); activation = Activations.check(label(), a); return self(); }
     public L useBias(boolean b) { checkNotBuilt(); useBias = b; return self(); }
+
+    public L kernelInitializer(String name) { checkNotBuilt(); kernelInitializer = Initializers.check(label(), name); return self(); }
+    public L biasInitializer(String name) { checkNotBuilt(); biasInitializer = Initializers.check(label(), name); return self(); }
 
     public int filters() { return filters; }
     public int[] kernelSize() { return kernel.clone(); }
@@ -124,6 +136,85 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
                     .expected("either strides of 1 or a dilation rate of 1").got("both larger than 1")
                     .fix("choose strides(1) with a dilation, or dilationRate(1) with a stride"));
         }
+    }
+
+    /** Kernel shape (K_1, …, K_n, C_in, F) as in Keras; fan_in = K·C_in, fan_out = K·F. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? rank : 0), window = 1;
+        int[] shape = new int[rank + 2];
+        for (int i = 0; i < rank; i++) window *= shape[i] = kernel[i];
+        shape[rank] = cIn;
+        shape[rank + 1] = filters;
+        kernelW = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * filters, shape));
+        bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * filters, filters)) : null;
+    }
+
+    @Override public boolean isInitialized() { return kernelW != null; }
+
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        if (kernelW != null) ps.add(kernelW);
+        if (bias != null) ps.add(bias);
+        return ps;
+    }
+
+    /** 1. windows into rows (im2col); 2. rows · kernel (one GEMM) + bias; 3. activation. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (rank > 2) throw notComputable();
+        if (kernelW == null) initialize(sampleShape(x), new Random(0));
+        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
+        savedCols = Patches.im2col(xl.data(), saved);
+        int rows = saved.rows(), patch = saved.patch();
+        float[] z = new float[rows * filters];
+        if (useBias) {
+            float[] b = bias.value().data();
+            for (int r = 0; r < rows; r++) System.arraycopy(b, 0, z, r * filters, filters);
+        }
+        Gemm.gemm(false, false, rows, filters, patch, 1f, savedCols, 0, patch, kernelW.value().data(), 0, filters,
+                useBias ? 1f : 0f, z, 0, filters);
+        act = new ActivationStep(activation);
+        NDArray y = act.forward(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
+        return backwardLast(act.backward(g));
+    }
+
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    }
+
+    /** dW = colsᵀ·dz, db = Σ_rows dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its pixels. */
+    private NDArray backwardLast(NDArray gradZ) {
+        int rows = saved.rows(), patch = saved.patch();
+        float[] g = gradZ.data();
+        Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
+        if (useBias) {
+            float[] db = bias.grad().data();
+            Arrays.fill(db, 0f);
+            for (int r = 0; r < rows; r++) for (int f = 0; f < filters; f++) db[f] += g[r * filters + f];
+        }
+        float[] dCols = new float[rows * patch];
+        Gemm.gemm(false, true, rows, patch, filters, 1f, g, 0, filters, kernelW.value().data(), 0, filters, 0f, dCols, 0, patch);
+        int[] inDims = DataFormat.outDims(saved, rank + 2, saved.c());
+        if (rank == 1) inDims[1] = saved.w(); else { inDims[1] = saved.h(); inDims[2] = saved.w(); }
+        NDArray dx = NDArray.wrap(Patches.col2im(dCols, saved), inDims);
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    @Override public String outputActivation() { return activation; }
+
+    @Override public NDArray savedLogits() {
+        NDArray z = act.logits();
+        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 
     protected List<Expr> kernelVars() {

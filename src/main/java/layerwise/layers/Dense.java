@@ -1,12 +1,17 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A fully connected layer: every unit sees every element of the <em>last</em> axis.
@@ -17,6 +22,10 @@ public final class Dense extends FluentLayer<Dense> {
     private final int units;
     private String activation = "linear";
     private boolean useBias = true;
+    private String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
+    private Param kernel, bias;
+    private NDArray savedX;
+    private ActivationStep act;
 
     public Dense(int units) {
         this.units = Options.positive(label(), "units", units)[0];
@@ -24,6 +33,8 @@ public final class Dense extends FluentLayer<Dense> {
 
     public Dense activation(String a) { checkNotBuilt(); activation = Activations.check(label(), a); return this; }
     public Dense useBias(boolean b) { checkNotBuilt(); useBias = b; return this; }
+    public Dense kernelInitializer(String name) { checkNotBuilt(); kernelInitializer = Initializers.check(label(), name); return this; }
+    public Dense biasInitializer(String name) { checkNotBuilt(); biasInitializer = Initializers.check(label(), name); return this; }
 
     public int units() { return units; }
     public String activation() { return activation; }
@@ -59,6 +70,67 @@ public final class Dense extends FluentLayer<Dense> {
                 "a weight from each of the " + in.last() + " inputs to each unit" + (useBias ? ", plus one bias per unit" : ""));
         return d.macs(Expr.of(positions).times(dIn.value()).times(units));
     }
+
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int dIn = (int) in.last();
+        kernel = Param.of("kernel", Initializers.create(kernelInitializer, rng, dIn, units, dIn, units));
+        bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, dIn, units, units)) : null;
+    }
+
+    @Override public boolean isInitialized() { return kernel != null; }
+
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        if (kernel != null) ps.add(kernel);
+        if (bias != null) ps.add(bias);
+        return ps;
+    }
+
+    /** z = x·W + b over the last axis (all other axes are rows of one matrix), then y = activation(z). */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (kernel == null) initialize(sampleShape(x), new Random(0));
+        int dIn = kernel.value().dim(0), rows = x.size() / dIn;
+        savedX = x.reshape(rows, dIn);
+        float[] z = new float[rows * units];
+        if (useBias) {
+            float[] b = bias.value().data();
+            for (int r = 0; r < rows; r++) System.arraycopy(b, 0, z, r * units, units);
+        }
+        Gemm.gemm(false, false, rows, units, dIn, 1f, savedX.data(), 0, dIn, kernel.value().data(), 0, units,
+                useBias ? 1f : 0f, z, 0, units);
+        int[] outDims = x.dims();
+        outDims[outDims.length - 1] = units;
+        act = new ActivationStep(activation);
+        return act.forward(NDArray.wrap(z, outDims));
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) { return backwardFromLogits(act.backward(gradOut)); }
+
+    /** dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ. */
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        int dIn = savedX.dim(1), rows = savedX.dim(0);
+        float[] g = gradZ.data(), x = savedX.data();
+        Gemm.gemm(true, false, dIn, units, rows, 1f, x, 0, dIn, g, 0, units, 0f, kernel.grad().data(), 0, units);
+        if (useBias) {
+            float[] db = bias.grad().data();
+            java.util.Arrays.fill(db, 0f);
+            for (int r = 0; r < rows; r++) for (int u = 0; u < units; u++) db[u] += g[r * units + u];
+        }
+        float[] dx = new float[rows * dIn];
+        Gemm.gemm(false, true, rows, dIn, units, 1f, g, 0, units, kernel.value().data(), 0, units, 0f, dx, 0, dIn);
+        int[] inDims = gradZ.dims();
+        inDims[inDims.length - 1] = dIn;
+        return NDArray.wrap(dx, inDims);
+    }
+
+    @Override public String outputActivation() { return activation; }
+
+    @Override public NDArray savedLogits() { return act.logits(); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

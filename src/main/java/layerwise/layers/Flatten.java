@@ -6,6 +6,7 @@ import java.util.Map;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -13,6 +14,7 @@ import layerwise.ndarray.Shape;
  * size = d_1×d_2×…×d_n; no parameters.
  */
 public final class Flatten extends FluentLayer<Flatten> {
+    private int[] savedDims;
 
     @Override
     protected Derivation derive(Shape in) {
@@ -21,6 +23,16 @@ public final class Flatten extends FluentLayer<Flatten> {
         for (int i = 0; i < in.rank(); i++) factors.add(Expr.var("d_" + (i + 1), in.dim(i)));
         return d.dim("flat", "", factors.isEmpty() ? Expr.of(1) : Expr.product(factors), "one long vector per sample");
     }
+
+    /** A view: the same numbers, one row per sample. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        savedDims = x.dims();
+        return x.reshape(x.dim(0), -1);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) { return gradOut.reshape(savedDims); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -76,6 +78,82 @@ public abstract class Layer {
     public final Shape outputShape(Shape in) { return derivation(in).output(); }
 
     public final Explanation explain(Shape in) { return derivation(in).explanation(); }
+
+    // ------------------------------------------------------------------ computing with numbers
+
+    /**
+     * Computes this layer on a batch (batch axis first) and keeps what backward needs. {@code training}
+     * matters for layers that behave differently while training, such as Dropout.
+     */
+    public NDArray forward(NDArray x, boolean training) { throw notComputable(); }
+
+    /** Given dLoss/dOutput for the last forward, fills the params' gradients and returns dLoss/dInput. */
+    public NDArray backward(NDArray gradOut) { throw notComputable(); }
+
+    /** Layers with several inputs (Concatenate, Add) override this and {@link #backwardToInputs}. */
+    public NDArray forward(List<NDArray> inputs, boolean training) {
+        if (inputs.size() != 1) derivation(inputs.stream().map(Layer::sampleShape).toList());
+        return forward(inputs.get(0), training);
+    }
+
+    /** dLoss/dInput for each input of the last forward. */
+    public List<NDArray> backwardToInputs(NDArray gradOut) { return List.of(backward(gradOut)); }
+
+    /** The weights with their gradients, in Keras's get_weights order (kernel, then bias). */
+    public List<Param> params() { return List.of(); }
+
+    /** Creates the weights for inputs of this shape (without the batch axis); layers without weights do nothing. */
+    public void initialize(Shape in, Random rng) {}
+
+    /** True once the weights exist (always for a layer without weights). */
+    public boolean isInitialized() { return true; }
+
+    /** Copies these arrays into the weights, in the order of params(), as Keras's set_weights. */
+    public void setWeights(List<NDArray> weights) {
+        List<Param> ps = params();
+        if (weights.size() != ps.size()) {
+            throw new ConfigException(Problem.at(label())
+                    .headline("Layer " + name + " expects " + ps.size() + " weight arrays, but the provided weights list has " + weights.size())
+                    .expected(ps.size() + " arrays: " + ps.stream().map(p -> p.name() + " " + p.value().shape()).toList())
+                    .got(weights.size() + " arrays").fix("pass one array per weight, in the order kernel, bias"));
+        }
+        for (int i = 0; i < ps.size(); i++) {
+            NDArray target = ps.get(i).value(), w = weights.get(i);
+            if (!target.shape().equals(w.shape())) {
+                throw new ShapeException(Problem.at(label())
+                        .headline("Layer " + name + " weight shape " + target.shape() + " is not compatible with provided weight shape " + w.shape())
+                        .expected(ps.get(i).name() + " of shape " + target.shape()).got(w.shape().toString())
+                        .fix("give the " + ps.get(i).name() + " the shape " + target.shape()));
+            }
+            System.arraycopy(w.data(), 0, target.data(), 0, target.size());
+        }
+    }
+
+    /** The activation applied last inside this layer; a loss may fuse with it for stability. */
+    public String outputActivation() { return "linear"; }
+
+    /** Like backward, but given dLoss/dLogits: the gradient before {@link #outputActivation()}, from a fused loss. */
+    public NDArray backwardFromLogits(NDArray gradLogits) {
+        if (outputActivation().equals("linear")) return backward(gradLogits);
+        throw notComputable();
+    }
+
+    /** The values before the output activation in the last forward (the logits). */
+    public NDArray savedLogits() { throw notComputable(); }
+
+    /** The shape of one sample of a batch: the array's shape without axis 0. */
+    public static Shape sampleShape(NDArray batch) {
+        return Shape.of(java.util.Arrays.copyOfRange(batch.dims(), 1, batch.rank()));
+    }
+
+    /** Thrown by layers whose computation is not written yet, so the learner knows which layer stops training. */
+    protected final ConfigException notComputable() {
+        return new ConfigException(Problem.at(label())
+                .headline("Layer " + name + " (" + type() + ") cannot compute on data yet: Layerwise describes its shapes but has no forward/backward for it.")
+                .expected("layers that can be trained: Dense, Conv1D, Conv2D, pooling, Flatten, Reshape, Dropout, Activation")
+                .got(type())
+                .fix("use summary() and explain() with this model, or replace " + type() + " to train it"));
+    }
 
     /** Applies this layer to symbolic inputs, as in Keras's functional API: {@code x = new Dense(10).apply(x)}. */
     public SymbolicTensor apply(SymbolicTensor... inputs) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import layerwise.explain.Derivation;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
 
 /**
@@ -16,6 +18,8 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     protected final int rank;
     protected int[] poolSize, strides;
     protected String padding = "valid", dataFormat = "channels_last";
+    private Patches.Geometry saved;
+    private int[] savedArgmax;
 
     protected Pooling(int rank, int... poolSize) {
         this.rank = rank;
@@ -54,6 +58,33 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         }
         if (last) d.keep("channels", in.last());
         return d;
+    }
+
+    /** Each output is the max (or mean) of its window; max remembers which input won, for backward. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (rank > 2) throw notComputable();
+        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Convolution.ones(rank), padding);
+        float[] out;
+        if (kind().equals("max")) {
+            savedArgmax = new int[saved.rows() * saved.c()];
+            out = Patches.maxPool(xl.data(), saved, savedArgmax);
+        } else {
+            out = Patches.avgPool(xl.data(), saved);
+        }
+        NDArray y = NDArray.wrap(out, DataFormat.outDims(saved, x.rank(), saved.c()));
+        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    /** Max: the whole gradient goes to the input that won. Average: it is shared equally over the window. */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut.contiguous() : DataFormat.toChannelsLast(gradOut);
+        float[] dx = kind().equals("max") ? Patches.maxPoolBackward(g.data(), saved, savedArgmax) : Patches.avgPoolBackward(g.data(), saved);
+        int[] inDims = rank == 1 ? new int[] {saved.n(), saved.w(), saved.c()} : new int[] {saved.n(), saved.h(), saved.w(), saved.c()};
+        NDArray d = NDArray.wrap(dx, inDims);
+        return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
     }
 
     @Override

@@ -3,6 +3,7 @@ package layerwise.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import layerwise.error.Problem;
@@ -12,7 +13,9 @@ import layerwise.explain.Explanation;
 import layerwise.layers.InputLayer;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
+import layerwise.layers.Param;
 import layerwise.layers.SymbolicTensor;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -31,6 +34,7 @@ public class Model {
     private final List<SymbolicTensor> outputs = new ArrayList<>();
     /** Every tensor of the graph, inputs first, each after the tensors it is computed from. */
     private final List<SymbolicTensor> nodes = new ArrayList<>();
+    private final GraphRun run = new GraphRun(this);
 
     public Model(SymbolicTensor input, SymbolicTensor output) {
         this(List.of(input), List.of(output));
@@ -126,6 +130,52 @@ public class Model {
      * batch axis, as NumPy's y_train.shape: {@code checkTarget(100, 10)}.
      */
     public void checkTarget(long... targetShape) { TargetCheck.check(this, targetShape); }
+
+    // ------------------------------------------------------------------ computing with numbers
+
+    /** Creates every layer's weights afresh, in order, from one generator with this seed. */
+    public void initialize(long seed) {
+        Random rng = new Random(seed);
+        for (SymbolicTensor t : nodes) {
+            if (!t.inputs().isEmpty()) t.layer().initialize(t.inputs().get(0).shape(), rng);
+        }
+    }
+
+    /** True once every layer has its weights. */
+    public boolean isInitialized() { return nodes.stream().allMatch(t -> t.layer().isInitialized()); }
+
+    /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
+    public NDArray forward(NDArray x, boolean training) {
+        if (!isInitialized()) initialize(0);
+        return run.forward(x, training);
+    }
+
+    /** Back through every layer in reverse; fills every param's gradient and returns dLoss/dInput. */
+    public NDArray backward(NDArray gradOut) { return run.backward(gradOut, false); }
+
+    /** Like backward, but starting from dLoss/dLogits of the output layer (a loss fused with its activation). */
+    public NDArray backwardFromLogits(NDArray gradLogits) { return run.backward(gradLogits, true); }
+
+    /** The layer that computes the model's output. */
+    public Layer outputLayer() { return outputs.get(0).layer(); }
+
+    /** The weights of all trainable layers (a layer shared by several nodes counted once). */
+    public List<Param> params() {
+        Set<Layer> seen = new LinkedHashSet<>();
+        for (SymbolicTensor t : nodes) if (t.layer().trainable()) seen.add(t.layer());
+        List<Param> ps = new ArrayList<>();
+        for (Layer l : seen) ps.addAll(l.params());
+        return ps;
+    }
+
+    /** The model's outputs for these inputs, computed in batches (inference: Dropout off). */
+    public NDArray predict(NDArray x, int batchSize) {
+        List<NDArray> parts = new ArrayList<>();
+        for (int i = 0; i < x.dim(0); i += batchSize) parts.add(forward(x.slice(i, Math.min(x.dim(0), i + batchSize)), false).contiguous());
+        return Batches.concat(parts);
+    }
+
+    public NDArray predict(NDArray x) { return predict(x, 32); }
 
     @Override public String toString() { return summaryTable().toText(); }
 }

@@ -1,0 +1,94 @@
+package layerwise.ndarray;
+
+/**
+ * Element-by-element operations. Binary ones broadcast like NumPy: the shapes are aligned on the
+ * right and an axis of size 1 (or a missing one) is repeated, by walking it with stride 0.
+ * Every result is a new compact array.
+ */
+final class Elementwise {
+    private Elementwise() {}
+
+    static NDArray map(NDArray a, FloatUnaryOperator f) {
+        Layout l = a.layout;
+        float[] out = new float[l.size()];
+        if (l.isCompact()) {
+            for (int i = 0; i < out.length; i++) out[i] = f.apply(a.data[l.offset + i]);
+        } else {
+            Walk w = new Walk(l.shape, l);
+            for (int o = 0; o < out.length; o += w.inner) {
+                int p = w.start[0];
+                for (int j = 0; j < w.inner; j++) out[o + j] = f.apply(a.data[p + j * w.stride[0]]);
+                w.next();
+            }
+        }
+        return new NDArray(out, Layout.rowMajor(l.shape));
+    }
+
+    static NDArray zip(String op, NDArray a, NDArray b, FloatBinaryOperator f) {
+        int[] shape = Layout.broadcast(op, a.layout.shape, b.layout.shape);
+        Layout out = Layout.rowMajor(shape);
+        float[] r = new float[out.size()];
+        Layout la = a.layout, lb = b.layout;
+        if (la.isCompact() && lb.isCompact() && java.util.Arrays.equals(la.shape, lb.shape)) {
+            for (int i = 0; i < r.length; i++) r[i] = f.apply(a.data[la.offset + i], b.data[lb.offset + i]);
+        } else {
+            Walk w = new Walk(shape, la.broadcastTo(shape), lb.broadcastTo(shape));
+            for (int o = 0; o < r.length; o += w.inner) {
+                int pa = w.start[0], pb = w.start[1], sa = w.stride[0], sb = w.stride[1];
+                for (int j = 0; j < w.inner; j++) r[o + j] = f.apply(a.data[pa + j * sa], b.data[pb + j * sb]);
+                w.next();
+            }
+        }
+        return new NDArray(r, out);
+    }
+
+    /** Adds {@code b} (broadcast to a's shape) into {@code a} in place: the optimizer's and backward's accumulate. */
+    static void addInto(NDArray a, NDArray b, float scale) {
+        int[] shape = Layout.broadcast("addInto", a.layout.shape, b.layout.shape);
+        if (!java.util.Arrays.equals(shape, a.layout.shape)) {
+            throw new IllegalArgumentException("cannot add " + b.shape() + " into " + a.shape() + " in place");
+        }
+        Walk w = new Walk(shape, a.layout, b.layout.broadcastTo(shape));
+        int total = a.layout.size();
+        for (int o = 0; o < total; o += w.inner) {
+            int pa = w.start[0], pb = w.start[1], sa = w.stride[0], sb = w.stride[1];
+            for (int j = 0; j < w.inner; j++) a.data[pa + j * sa] += scale * b.data[pb + j * sb];
+            w.next();
+        }
+    }
+
+    /**
+     * Visits an array row by row (a row = the last axis), keeping for each operand the flat position
+     * where the current row starts: an odometer over all axes but the last.
+     */
+    static final class Walk {
+        final int inner;
+        final int[] start, stride;
+        private final int[] shape, index;
+        private final Layout[] layouts;
+
+        Walk(int[] shape, Layout... layouts) {
+            this.shape = shape;
+            this.layouts = layouts;
+            int n = shape.length;
+            inner = n == 0 ? 1 : Math.max(shape[n - 1], 1);
+            index = new int[Math.max(n - 1, 0)];
+            start = new int[layouts.length];
+            stride = new int[layouts.length];
+            for (int i = 0; i < layouts.length; i++) {
+                start[i] = layouts[i].offset;
+                stride[i] = n == 0 ? 0 : layouts[i].strides[n - 1];
+            }
+        }
+
+        void next() {
+            for (int k = index.length - 1; k >= 0; k--) {
+                index[k]++;
+                for (int i = 0; i < layouts.length; i++) start[i] += layouts[i].strides[k];
+                if (index[k] < shape[k]) return;
+                for (int i = 0; i < layouts.length; i++) start[i] -= index[k] * layouts[i].strides[k];
+                index[k] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package layerwise.ndarray;
+
+import java.util.Arrays;
+
+/**
+ * The sliding-window kernels behind convolution and pooling, on channels-last batches (n, h, w, c).
+ * im2col copies every window into one row, so a convolution becomes one matrix product:
+ * <pre>
+ *   cols[(b, i, j), (di, dj, ch)] = x[b, i·s_h + di·d_h − p_top, j·s_w + dj·d_w − p_left, ch]   (0 outside)
+ *   out = cols · W      with W of shape (k_h·k_w·c, filters), Keras's kernel layout flattened
+ * </pre>
+ * col2im is its transpose: it adds each row's gradient back onto the pixels the window covered.
+ * A 1-D layer uses the same code with h = 1.
+ */
+public final class Patches {
+    private Patches() {}
+
+    /** Sizes of one sliding-window computation: input, kernel, stride, dilation, padding, output. */
+    public record Geometry(int n, int h, int w, int c, int kh, int kw, int sh, int sw, int dh, int dw,
+                           int padTop, int padLeft, int hOut, int wOut) {
+        public int rows() { return n * hOut * wOut; }
+        public int patch() { return kh * kw * c; }
+
+        /** Output sizes and padding as Keras works them out: 'valid' drops partial windows, 'same' keeps ⌈W/S⌉. */
+        public static Geometry of(int n, int h, int w, int c, int kh, int kw, int sh, int sw, int dh, int dw, String padding) {
+            int ekh = kh + (kh - 1) * (dh - 1), ekw = kw + (kw - 1) * (dw - 1);
+            if (padding.equals("valid")) {
+                return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, 0, 0, (h - ekh) / sh + 1, (w - ekw) / sw + 1);
+            }
+            int hOut = (h + sh - 1) / sh, wOut = (w + sw - 1) / sw;
+            int padH = Math.max((hOut - 1) * sh + ekh - h, 0), padW = Math.max((wOut - 1) * sw + ekw - w, 0);
+            boolean causal = padding.equals("causal");
+            return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, padH / 2, causal ? padW : padW / 2, hOut, wOut);
+        }
+    }
+
+    public static float[] im2col(float[] x, Geometry g) {
+        float[] cols = new float[g.rows() * g.patch()];
+        int row = 0;
+        for (int b = 0; b < g.n; b++) {
+            for (int i = 0; i < g.hOut; i++) {
+                for (int j = 0; j < g.wOut; j++, row++) {
+                    int dst = row * g.patch();
+                    for (int di = 0; di < g.kh; di++) {
+                        int y = i * g.sh + di * g.dh - g.padTop;
+                        for (int dj = 0; dj < g.kw; dj++, dst += g.c) {
+                            int xx = j * g.sw + dj * g.dw - g.padLeft;
+                            if (y < 0 || y >= g.h || xx < 0 || xx >= g.w) continue;
+                            System.arraycopy(x, ((b * g.h + y) * g.w + xx) * g.c, cols, dst, g.c);
+                        }
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    /** The gradient of im2col: each window row's numbers are added back onto the input pixels they came from. */
+    public static float[] col2im(float[] cols, Geometry g) {
+        float[] dx = new float[g.n * g.h * g.w * g.c];
+        int row = 0;
+        for (int b = 0; b < g.n; b++) {
+            for (int i = 0; i < g.hOut; i++) {
+                for (int j = 0; j < g.wOut; j++, row++) {
+                    int src = row * g.patch();
+                    for (int di = 0; di < g.kh; di++) {
+                        int y = i * g.sh + di * g.dh - g.padTop;
+                        for (int dj = 0; dj < g.kw; dj++, src += g.c) {
+                            int xx = j * g.sw + dj * g.dw - g.padLeft;
+                            if (y < 0 || y >= g.h || xx < 0 || xx >= g.w) continue;
+                            int dst = ((b * g.h + y) * g.w + xx) * g.c;
+                            for (int ch = 0; ch < g.c; ch++) dx[dst + ch] += cols[src + ch];
+                        }
+                    }
+                }
+            }
+        }
+        return dx;
+    }
+
+    /**
+     * Max pooling: out[b, i, j, ch] = max over the window (padding never wins). {@code argmax} receives,
+     * per output, the flat input index of the winner, which is all backward needs.
+     */
+    public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
+        float[] out = new float[g.rows() * g.c];
+        Arrays.fill(out, Float.NEGATIVE_INFINITY);
+        forEachTap(g, (o, in) -> {
+            if (x[in] > out[o]) {
+                out[o] = x[in];
+                argmax[o] = in;
+            }
+        });
+        return out;
+    }
+
+    public static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {
+        float[] dx = new float[g.n * g.h * g.w * g.c];
+        for (int o = 0; o < gradOut.length; o++) dx[argmax[o]] += gradOut[o];
+        return dx;
+    }
+
+    /** Average pooling over the window's cells inside the input (as Keras, padding cells are not counted). */
+    public static float[] avgPool(float[] x, Geometry g) {
+        float[] out = new float[g.rows() * g.c];
+        float[] count = counts(g);
+        forEachTap(g, (o, in) -> out[o] += x[in]);
+        for (int o = 0; o < out.length; o++) out[o] /= count[o];
+        return out;
+    }
+
+    public static float[] avgPoolBackward(float[] gradOut, Geometry g) {
+        float[] dx = new float[g.n * g.h * g.w * g.c];
+        float[] count = counts(g);
+        forEachTap(g, (o, in) -> dx[in] += gradOut[o] / count[o]);
+        return dx;
+    }
+
+    private static float[] counts(Geometry g) {
+        float[] count = new float[g.rows() * g.c];
+        forEachTap(g, (o, in) -> count[o]++);
+        return count;
+    }
+
+    private interface Tap { void at(int outIndex, int inIndex); }
+
+    /** Calls {@code tap} for every (output element, input element inside the image) pair of every window. */
+    private static void forEachTap(Geometry g, Tap tap) {
+        int o = 0;
+        for (int b = 0; b < g.n; b++) {
+            for (int i = 0; i < g.hOut; i++) {
+                for (int j = 0; j < g.wOut; j++, o += g.c) {
+                    for (int di = 0; di < g.kh; di++) {
+                        int y = i * g.sh + di * g.dh - g.padTop;
+                        if (y < 0 || y >= g.h) continue;
+                        for (int dj = 0; dj < g.kw; dj++) {
+                            int xx = j * g.sw + dj * g.dw - g.padLeft;
+                            if (xx < 0 || xx >= g.w) continue;
+                            int in = ((b * g.h + y) * g.w + xx) * g.c;
+                            for (int ch = 0; ch < g.c; ch++) tap.at(o + ch, in + ch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

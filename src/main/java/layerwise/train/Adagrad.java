@@ -1,0 +1,44 @@
+package layerwise.train;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import layerwise.layers.Param;
+
+/**
+ * Adagrad (Duchi et al. 2011) as in tf.keras: the sum of all squared gradients so far shrinks the
+ * step of weights that have already moved a lot.
+ * <pre>
+ *   a  = a + g²                    a starts at 0.1
+ *   w -= lr·g / (√a + ε)           ε = 1e-7
+ * </pre>
+ */
+public final class Adagrad implements Optimizer {
+    private final double lr;
+    private double initialAccumulator = 0.1, epsilon = 1e-7;
+    private final Map<Param, float[]> accumulated = new IdentityHashMap<>();
+
+    public Adagrad() { this(0.001); }
+    public Adagrad(double lr) { this.lr = lr; }
+
+    public Adagrad initialAccumulatorValue(double a) { initialAccumulator = a; return this; }
+
+    @Override public double learningRate() { return lr; }
+
+    @Override
+    public void step(List<Param> params) {
+        for (Param p : params) {
+            float[] w = p.value().data(), g = p.grad().data();
+            float[] a = accumulated.computeIfAbsent(p, k -> {
+                float[] init = new float[w.length];
+                java.util.Arrays.fill(init, (float) initialAccumulator);
+                return init;
+            });
+            for (int i = 0; i < w.length; i++) {
+                a[i] += g[i] * g[i];
+                w[i] -= (float) (lr * g[i] / (Math.sqrt(a[i]) + epsilon));
+            }
+        }
+    }
+}
