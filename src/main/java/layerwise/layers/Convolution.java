@@ -141,6 +141,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     /** Kernel shape (K_1, …, K_n, C_in, F) as in Keras; fan_in = K·C_in, fan_out = K·F. */
     @Override
     public void initialize(Shape in, Random rng) {
+        if (!computes()) return;
         int cIn = (int) in.dim(dataFormat.equals("channels_last") ? rank : 0), window = 1;
         int[] shape = new int[rank + 2];
         for (int i = 0; i < rank; i++) window *= shape[i] = kernel[i];
@@ -150,7 +151,10 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * filters, filters)) : null;
     }
 
-    @Override public boolean isInitialized() { return kernelW != null; }
+    @Override public boolean isInitialized() { return kernelW != null || !computes(); }
+
+    /** Only the plain 1-D and 2-D convolutions compute so far; the other kinds have their own weights and rules. */
+    private boolean computes() { return this instanceof Conv1D || this instanceof Conv2D; }
 
     @Override
     public List<Param> params() {
@@ -163,7 +167,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     /** 1. windows into rows (im2col); 2. rows · kernel (one GEMM) + bias; 3. activation. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        if (rank > 2) throw notComputable();
+        if (!computes()) throw notComputable();
         if (kernelW == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
