@@ -68,7 +68,7 @@ public final class Derivation {
     public Derivation dim(String axis, String lhs, Expr e, String note) {
         Line line = new Line(Line.Kind.DIM, axis, lhs, e, note);
         lines.add(line);
-        if (e.value() != Shape.NONE && e.value() <= 0) throw emptyAxis(line);
+        if (e.known() && e.value() <= 0) throw emptyAxis(line);
         outDims.add(e.value());
         return this;
     }

@@ -48,7 +48,7 @@ public final class Explanation {
     }
 
     static String result(Expr e, Notation n) {
-        if (e.value() == layerwise.ndarray.Shape.NONE) return "None";
+        if (!e.known()) return "None";
         String s = String.format("%,d", e.value());
         return n == Notation.LATEX ? s.replace(",", "{,}") : s;
     }

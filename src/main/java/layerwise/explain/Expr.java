@@ -21,6 +21,12 @@ public sealed interface Expr permits Expr.Var, Expr.Const, Op {
     /** The value, or Shape.NONE when an input is unknown. Throws ArithmeticException past Long.MAX_VALUE. */
     long value();
 
+    /**
+     * False when an input is unknown (None). A computed −1, e.g. 3 − 4, is known even though it equals
+     * Shape.NONE, so a kernel larger than its input is reported instead of printed as None.
+     */
+    default boolean known() { return value() != Shape.NONE; }
+
     /** This formula written in a notation, with its symbols or with the numbers filled in. */
     String render(Notation notation, boolean numbers);
 

@@ -11,16 +11,17 @@ final class Op implements Expr {
     private final Kind kind;
     private final Expr left, right;
     private final long value;
+    private final boolean known;
 
     Op(Kind kind, Expr left, Expr right) {
         this.kind = kind;
         this.left = left;
         this.right = right;
-        this.value = compute(kind, left.value(), right.value());
+        this.known = left.known() && right.known();
+        this.value = known ? compute(kind, left.value(), right.value()) : Shape.NONE;
     }
 
     private static long compute(Kind kind, long a, long b) {
-        if (a == Shape.NONE || b == Shape.NONE) return Shape.NONE;
         return switch (kind) {
             case PLUS -> Math.addExact(a, b);
             case MINUS -> Math.subtractExact(a, b);
@@ -32,6 +33,8 @@ final class Op implements Expr {
     }
 
     @Override public long value() { return value; }
+
+    @Override public boolean known() { return known; }
 
     @Override
     public int precedence() {

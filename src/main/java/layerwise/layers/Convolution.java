@@ -100,7 +100,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + axesText().substring(1)
                 + "; padding '" + padding + "', strides " + tuple(strides)
                 + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + tuple(dilation) : ""));
-        d.ifEmpty("with padding '" + padding + "' the " + windowText() + " window must fit inside the input " + in,
+        d.ifEmpty("with padding '" + padding + "' the " + (rank == 1 ? kernel[0] + "-step" : windowText()) + " window must fit inside the input " + in,
                 "use a larger input, a smaller kernel or stride, padding(\"same\"), or remove a pooling layer before " + name());
         if (!last) outChannels(d, cIn);
         for (int i = 0; i < rank; i++) spatialDim(d, i, in.dim((last ? 0 : 1) + i));

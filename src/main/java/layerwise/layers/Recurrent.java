@@ -55,7 +55,7 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
                     .fix("give the features axis a size, e.g. new Input(" + (in.isKnown(0) ? in.dim(0) : "Shape.NONE") + ", 8)"));
         }
         Derivation d = start(in).note("reads the " + (in.isKnown(0) ? in.dim(0) + " " : "") + "steps "
-                + (goBackwards ? "from last to first" : "in order") + ", carrying " + stateText() + " of " + units + " numbers from step to step; "
+                + (goBackwards ? "from last to first" : "in order") + " (d = " + in.dim(1) + " features each), carrying " + stateText() + " of " + units + " numbers from step to step; "
                 + (returnSequences ? "return_sequences=True outputs the state after every step" : "it outputs only the state after the last step"));
         if (returnSequences) d.keep("timesteps", in.dim(0));
         d.dim("units", "", Expr.var("u", units), "one number per unit");

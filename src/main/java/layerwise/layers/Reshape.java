@@ -67,13 +67,20 @@ public final class Reshape extends FluentLayer<Reshape> {
                 : String.format("%s = %,d", knownSize.numeric(), knownSize.value());
         return new ShapeException(Problem.at(label())
                 .headline("total size of new array must be unchanged, input_shape = " + in + ", output_shape = " + tuple())
-                .expected(inferred ? "N = " + inSize + " to divide by the known sizes " + outSize
+                .expected(inferred ? "N = " + inSize + " to be a multiple of the given size(s) " + outSize + ", so that −1 comes out whole"
                                    : "the target to hold N = " + inSize + " numbers")
                 .got(inferred ? String.format("%,d / %,d leaves a remainder of %,d", n.value(), knownSize.value(), n.value() % knownSize.value())
                               : "a target of " + outSize + " numbers")
                 .why("Reshape only regroups the numbers of a sample; it cannot add or drop any")
-                .fix(inferred ? "choose sizes whose product divides " + String.format("%,d", n.value())
+                .fix(inferred ? "choose given sizes whose product divides " + String.format("%,d", n.value()) + " (" + divisors(n.value()) + ")"
                               : "make the target sizes multiply to " + String.format("%,d", n.value()) + ", or write −1 for one axis to have it worked out"));
+    }
+
+    /** The first few numbers that divide n: the sizes a learner can choose from. */
+    private static String divisors(long n) {
+        List<String> ds = new ArrayList<>();
+        for (long k = 2; k < n && ds.size() < 8; k++) if (n % k == 0) ds.add(Long.toString(k));
+        return ds.isEmpty() ? n + " is prime: only 1 and " + n + " divide it" : "e.g. " + String.join(", ", ds);
     }
 
     /** The target as Python prints it: (4, -1), and (6,) for one axis. */
