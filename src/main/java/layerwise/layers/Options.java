@@ -55,7 +55,8 @@ public final class Options {
                 .fix("pass a single number for a square window, or exactly " + rank + " numbers"));
     }
 
-    static String closest(String value, List<String> allowed) {
+    /** The allowed name nearest to {@code value} by edit distance, for "did you mean" hints. */
+    public static String closest(String value, List<String> allowed) {
         return allowed.stream().min(Comparator.comparingInt(a -> distance(value, a))).orElse("");
     }
 

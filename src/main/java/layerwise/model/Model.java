@@ -41,7 +41,12 @@ public class Model {
     }
 
     public Model(List<? extends SymbolicTensor> inputs, List<? extends SymbolicTensor> outputs) {
-        this(Names.unique("model"));
+        this(Names.unique("model"), inputs, outputs);
+    }
+
+    /** A model with a name of your choice, as Keras's {@code Model(inputs, outputs, name="encoder")}. */
+    public Model(String name, List<? extends SymbolicTensor> inputs, List<? extends SymbolicTensor> outputs) {
+        this(name);
         this.inputs.addAll(inputs);
         this.outputs.addAll(outputs);
         Set<SymbolicTensor> visited = new LinkedHashSet<>();
@@ -176,6 +181,9 @@ public class Model {
     }
 
     public NDArray predict(NDArray x) { return predict(x, 32); }
+
+    /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
+    public String toJson() { return KerasJson.write(this); }
 
     @Override public String toString() { return summaryTable().toText(); }
 }

@@ -3,8 +3,11 @@ package layerwise.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import layerwise.error.NnException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
+import layerwise.layers.InputLayer;
+import layerwise.layers.SymbolicTensor;
 
 /** Builds a model's explanation: a title, every layer's derivation, and how the totals add up. */
 final class ModelExplanation {
@@ -21,5 +24,14 @@ final class ModelExplanation {
                 sum, summary.totalParams(), summary.trainableParams(), summary.nonTrainableParams()));
         footer.add("Output shape: " + model.outputShape().withBatch() + ", where None is the batch size");
         return new Explanation("Model: \"" + model.name() + "\"", layers, footer);
+    }
+
+    /** The trace of the layers worked out before {@code failed}, ending with why that layer failed. */
+    static Explanation partial(String modelName, List<SymbolicTensor> built, String failed, NnException cause) {
+        List<Derivation> layers = built.stream().filter(t -> !(t.layer() instanceof InputLayer))
+                .map(SymbolicTensor::derivation).toList();
+        List<String> footer = List.of("✗ " + failed + " failed: " + cause.headline(),
+                "The layers after " + failed + " are not worked out.");
+        return new Explanation("Model: \"" + modelName + "\"", layers, footer);
     }
 }

@@ -29,6 +29,11 @@ public class Sequential extends Model {
         super(Names.unique("sequential"));
     }
 
+    /** A model with a name of your choice, as Keras's {@code Sequential(name="classifier")}. */
+    public Sequential(String name) {
+        super(name);
+    }
+
     /** Starts the model with an explicit input, as {@code model.add(keras.Input(shape=(28, 28, 1)))}. */
     public Sequential add(Input in) {
         if (input != null || !layers.isEmpty()) {

@@ -1,9 +1,11 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.GsonBuilder;
 
@@ -14,108 +16,171 @@ import layerwise.ndarray.Shape;
 
 /**
  * The rows of {@code model.summary()}: one per layer with its name, type, output shape and number of
- * parameters, and the totals. Prints in the tf.keras 2 layout, and also as JSON for tools.
+ * parameters, and the totals. Prints in the tf.keras 2 layout, and also as JSON for tools. Extra
+ * columns beyond Keras (input shape, mult-adds, activation memory, receptive field, trainable) are
+ * opt-in: {@code model.summaryTable().with(Summary.Column.MACS)}. A model that failed half-way keeps
+ * the rows up to the failing layer, which is marked with the reason; the rows after it show "?".
  */
 public final class Summary {
 
+    /** Columns beyond Keras's three, each asked for in the Keras or torchinfo trackers. */
+    public enum Column {
+        INPUT_SHAPE("Input Shape"), MACS("Mult-Adds"), MEMORY("Activations"),
+        RECEPTIVE_FIELD("Receptive Field"), TRAINABLE("Trainable");
+
+        final String header;
+
+        Column(String header) { this.header = header; }
+    }
+
+    /** Whether a row's layer was worked out, is the one that failed, or comes after the failure. */
+    public enum Status { OK, FAILED, UNKNOWN }
+
     /** One layer's row. {@code connectedTo} lists its inputs as Keras writes them: conv2d[0][0]. */
     public record Row(String name, String type, String outputShape, Shape output, List<Shape> inputs,
-                      long params, long trainableParams, long macs, List<String> connectedTo) {
+                      long params, long trainableParams, long macs, List<String> connectedTo,
+                      boolean trainable, String receptiveField, Status status, String reason) {
         public String label() { return name + " (" + type + ")"; }
+
+        /** Bytes of this layer's float32 output for one sample; -1 when a size is unknown. */
+        public long activationBytes() {
+            if (output == null || !output.isFullyKnown()) return -1;
+            return Math.multiplyExact(output.size(), 4L);
+        }
+
+        public boolean isKnown() { return status == Status.OK; }
+
+        static Row unknown(String name, String type, Status status, String reason) {
+            return new Row(name, type, "?", null, List.of(), 0, 0, 0, List.of(), true, "?", status, reason);
+        }
     }
 
     private final String modelName;
     private final boolean sequentialLike;
     private final List<Row> rows;
+    private final Set<Column> columns;
 
     Summary(String modelName, boolean sequentialLike, List<Row> rows) {
+        this(modelName, sequentialLike, rows, Set.of());
+    }
+
+    private Summary(String modelName, boolean sequentialLike, List<Row> rows, Set<Column> columns) {
         this.modelName = modelName;
         this.sequentialLike = sequentialLike;
         this.rows = List.copyOf(rows);
+        this.columns = columns.isEmpty() ? Set.of() : EnumSet.copyOf(columns);
     }
 
     static Summary of(Model model) {
         if (model instanceof Sequential s) s.requireBuilt();
+        return new Summary(model.name(), model.isSequentialLike(), rows(model.nodes(), !(model instanceof Sequential)));
+    }
+
+    /** The rows of the tensors worked out so far, then the failing layer, then "?" for the layers after it. */
+    static Summary partial(String modelName, boolean sequentialLike, List<SymbolicTensor> built, boolean showInputs,
+                           Row failed, List<Row> later) {
+        List<Row> rows = rows(built, showInputs);
+        rows.add(failed);
+        rows.addAll(later);
+        return new Summary(modelName, sequentialLike, rows);
+    }
+
+    private static List<Row> rows(List<SymbolicTensor> nodes, boolean showInputs) {
+        Map<SymbolicTensor, ReceptiveField.Field> fields = ReceptiveField.of(nodes);
         List<Row> rows = new ArrayList<>();
-        boolean showInputs = !(model instanceof Sequential);
-        for (SymbolicTensor t : model.nodes()) {
+        for (SymbolicTensor t : nodes) {
             boolean isInput = t.layer() instanceof InputLayer;
             if (isInput && !showInputs) continue;
             Derivation d = t.derivation();
-            long trainable = t.layer().trainable() ? d.trainableParams() : 0;
+            boolean trainable = t.layer().trainable();
             String shape = isInput ? "[" + t.shape().withBatch() + "]" : t.shape().withBatch();
             List<String> connected = t.inputs().stream().map(i -> i.layer().name() + "[0][0]").toList();
-            rows.add(new Row(t.layer().name(), t.layer().type(), shape, t.shape(), d.inputs(), d.params(), trainable, d.macs(), connected));
+            ReceptiveField.Field f = fields.get(t);
+            rows.add(new Row(t.layer().name(), t.layer().type(), shape, t.shape(), d.inputs(), d.params(),
+                    trainable ? d.trainableParams() : 0, d.macs(), connected, trainable, f == null ? "-" : f.text(),
+                    Status.OK, ""));
         }
-        return new Summary(model.name(), model.isSequentialLike(), rows);
+        return rows;
     }
+
+    /** The same rows with extra columns, shown by toText(), toJson() and the Tablesaw table. */
+    public Summary with(Column... extra) {
+        Set<Column> all = columns.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(columns);
+        all.addAll(List.of(extra));
+        return new Summary(modelName, sequentialLike, rows, all);
+    }
+
+    /** Every extra column. */
+    public Summary withAllColumns() { return with(Column.values()); }
 
     public String modelName() { return modelName; }
     public List<Row> rows() { return rows; }
-    public long totalParams() { return rows.stream().mapToLong(Row::params).reduce(0, Math::addExact); }
-    public long trainableParams() { return rows.stream().mapToLong(Row::trainableParams).reduce(0, Math::addExact); }
+    public Set<Column> columns() { return columns; }
+    boolean sequentialLike() { return sequentialLike; }
+
+    /** False when a layer failed: its row and the rows after it are not worked out. */
+    public boolean isComplete() { return rows.stream().allMatch(Row::isKnown); }
+
+    /** The failing row's reason, or "" for a complete model. */
+    public String failure() {
+        return rows.stream().filter(r -> r.status() == Status.FAILED).map(Row::reason).findFirst().orElse("");
+    }
+
+    public long totalParams() { return known().mapToLong(Row::params).reduce(0, Math::addExact); }
+    public long trainableParams() { return known().mapToLong(Row::trainableParams).reduce(0, Math::addExact); }
     public long nonTrainableParams() { return totalParams() - trainableParams(); }
-
-    /** The tf.keras 2 text: 65 columns for a chain of layers, 98 with "Connected to" for a graph. */
-    public String toText() {
-        int width = sequentialLike ? 65 : 98;
-        int[] positions = sequentialLike ? new int[] {29, 55, 65} : new int[] {32, 53, 65, 98};
-        StringBuilder out = new StringBuilder("Model: \"" + modelName + "\"\n");
-        out.append("_".repeat(width)).append('\n');
-        out.append(sequentialLike ? row(positions, "Layer (type)", "Output Shape", "Param #")
-                                  : row(positions, "Layer (type)", "Output Shape", "Param #", "Connected to"));
-        out.append("=".repeat(width)).append('\n');
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            if (sequentialLike) {
-                out.append(row(positions, r.label(), r.outputShape(), Long.toString(r.params())));
-            } else {
-                List<String> links = r.connectedTo();
-                out.append(row(positions, r.label(), r.outputShape(), Long.toString(r.params()), links.isEmpty() ? "" : links.get(0)));
-                for (int j = 1; j < links.size(); j++) out.append(row(positions, "", "", "", links.get(j)));
-            }
-            out.append((i == rows.size() - 1 ? "=" : "_").repeat(width)).append('\n');
-        }
-        out.append(String.format("Total params: %,d%n", totalParams()));
-        out.append(String.format("Trainable params: %,d%n", trainableParams()));
-        out.append(String.format("Non-trainable params: %,d%n", nonTrainableParams()));
-        out.append("_".repeat(width)).append('\n');
-        return out.toString();
+    /** Multiply-adds for one sample, the sum over the layers. */
+    public long totalMacs() { return known().mapToLong(Row::macs).reduce(0, Math::addExact); }
+    /** Bytes of every layer's float32 output for one sample; -1 when a size is unknown. */
+    public long activationBytes() {
+        if (known().anyMatch(r -> r.activationBytes() < 0)) return -1;
+        return known().mapToLong(Row::activationBytes).reduce(0, Math::addExact);
     }
 
-    /** Keras's print_row: each field cut at its column's end, the last character of a full field replaced by a space. */
-    private static String row(int[] positions, String... fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) line.setCharAt(line.length() - 1, ' ');
-            line.append(fields[i]);
-            if (line.length() > positions[i]) line.setLength(positions[i]);
-            while (line.length() < positions[i]) line.append(' ');
-        }
-        return line.append('\n').toString();
-    }
+    private java.util.stream.Stream<Row> known() { return rows.stream().filter(Row::isKnown); }
+
+    /** The tf.keras 2 text (65 columns for a chain, 98 for a graph), or a wider table with extra columns. */
+    public String toText() { return columns.isEmpty() ? KerasSummaryText.render(this) : WideSummaryText.render(this); }
 
     /** {"name", "layers":[{"name","type","output_shape":[null,148,148,16],"params":448}], totals}. */
     public String toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", modelName);
         List<Map<String, Object>> layers = new ArrayList<>();
-        for (Row r : rows) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("name", r.name());
-            l.put("type", r.type());
-            List<Long> shape = new ArrayList<>();
-            shape.add(null);
-            for (long d : r.output().dims()) shape.add(d == Shape.NONE ? null : d);
-            l.put("output_shape", shape);
-            l.put("params", r.params());
-            layers.add(l);
-        }
+        for (Row r : rows) layers.add(jsonRow(r));
         root.put("layers", layers);
-        root.put("total_params", totalParams());
-        root.put("trainable_params", trainableParams());
-        root.put("non_trainable_params", nonTrainableParams());
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root) + "\n";
+        boolean complete = isComplete();
+        root.put("total_params", complete ? totalParams() : null);
+        root.put("trainable_params", complete ? trainableParams() : null);
+        root.put("non_trainable_params", complete ? nonTrainableParams() : null);
+        if (columns.contains(Column.MACS)) root.put("total_macs", complete ? totalMacs() : null);
+        if (columns.contains(Column.MEMORY)) root.put("activation_bytes", complete && activationBytes() >= 0 ? activationBytes() : null);
+        if (!complete) root.put("error", failure());
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    private Map<String, Object> jsonRow(Row r) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("name", r.name());
+        l.put("type", r.type());
+        l.put("output_shape", r.output() == null ? null : batchList(r.output()));
+        l.put("params", r.isKnown() ? r.params() : null);
+        if (columns.contains(Column.INPUT_SHAPE)) {
+            l.put("input_shapes", r.isKnown() ? r.inputs().stream().map(Summary::batchList).toList() : null);
+        }
+        if (columns.contains(Column.MACS)) l.put("macs", r.isKnown() ? r.macs() : null);
+        if (columns.contains(Column.MEMORY)) l.put("activation_bytes", r.activationBytes() >= 0 ? r.activationBytes() : null);
+        if (columns.contains(Column.RECEPTIVE_FIELD)) l.put("receptive_field", r.isKnown() ? r.receptiveField() : null);
+        if (columns.contains(Column.TRAINABLE)) l.put("trainable", r.trainable());
+        if (r.status() == Status.FAILED) l.put("error", r.reason());
+        return l;
+    }
+
+    private static List<Long> batchList(Shape s) {
+        List<Long> shape = new ArrayList<>();
+        shape.add(null);
+        for (long d : s.dims()) shape.add(d == Shape.NONE ? null : d);
+        return shape;
     }
 
     @Override public String toString() { return toText(); }

@@ -1,0 +1,85 @@
+package layerwise.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+
+import layerwise.layers.Layer;
+import layerwise.layers.SymbolicTensor;
+
+/**
+ * Writes a model in the form tf.keras 2 {@code model.to_json()} uses, so that Keras's
+ * {@code model_from_json} and Layerwise's own reader can load it again. A Sequential lists its input
+ * layer first; a functional model lists each layer's inbound nodes as [["conv2d", 0, 0, {}]].
+ */
+final class KerasWriter {
+    /** The version whose file format this writes; Keras checks only that the field exists. */
+    static final String KERAS_VERSION = "2.15.0";
+
+    private KerasWriter() {}
+
+    static String write(Model model) {
+        if (model instanceof Sequential s) s.requireBuilt();
+        boolean sequential = model instanceof Sequential;
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", model.name());
+        config.put("layers", sequential ? sequentialLayers(model) : graphLayers(model));
+        if (!sequential) {
+            config.put("input_layers", model.inputs().stream().map(t -> ref(model, t, false)).toList());
+            config.put("output_layers", model.outputs().stream().map(t -> ref(model, t, false)).toList());
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("class_name", sequential ? "Sequential" : "Functional");
+        root.put("config", config);
+        root.put("keras_version", KERAS_VERSION);
+        root.put("backend", "tensorflow");
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    private static List<Map<String, Object>> sequentialLayers(Model model) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SymbolicTensor t : model.nodes()) out.add(entry(t.layer()));
+        return out;
+    }
+
+    /** One entry per layer, in the order the graph first uses it; a shared layer lists each of its calls. */
+    private static List<Map<String, Object>> graphLayers(Model model) {
+        Map<Layer, Map<String, Object>> entries = new LinkedHashMap<>();
+        for (SymbolicTensor t : model.nodes()) {
+            Map<String, Object> e = entries.computeIfAbsent(t.layer(), l -> {
+                Map<String, Object> m = entry(l);
+                m.put("name", l.name());
+                m.put("inbound_nodes", new ArrayList<>());
+                return m;
+            });
+            if (!t.inputs().isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Object> calls = (List<Object>) e.get("inbound_nodes");
+                calls.add(t.inputs().stream().map(in -> ref(model, in, true)).toList());
+            }
+        }
+        return new ArrayList<>(entries.values());
+    }
+
+    private static Map<String, Object> entry(Layer layer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class_name", layer.type());
+        m.put("config", layer.config());
+        return m;
+    }
+
+    /** [name, node_index, tensor_index] (plus the call's kwargs {} inside inbound_nodes). */
+    private static List<Object> ref(Model model, SymbolicTensor t, boolean withKwargs) {
+        int node = 0;
+        for (SymbolicTensor n : model.nodes()) {
+            if (n == t) break;
+            if (n.layer() == t.layer()) node++;
+        }
+        List<Object> r = new ArrayList<>(List.of(t.layer().name(), node, 0));
+        if (withKwargs) r.add(Map.of());
+        return r;
+    }
+}
