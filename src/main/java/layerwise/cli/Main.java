@@ -29,6 +29,8 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "tour" -> new Tour(out).run();
+                case "summary" -> SummaryCommand.run(rest, out, err);
+                case "explain" -> ExplainCommand.run(rest, out, err);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -47,7 +49,10 @@ public final class Main {
     static final String USAGE = """
             Usage: ./layerwise COMMAND [ARGS]
               tour                                   the four student questions, explained layer by layer
-              summary MODEL.json [--format text|json]
-              explain MODEL.json [--format text|markdown|html]
+              summary MODEL.json [--format text|json]  the Keras summary of a model file (model.to_json(), .keras)
+                      [--columns all] [--loss NAME]  adds input shapes, mult-adds, memory, receptive field
+              explain MODEL.json [--format text|markdown|html] [--loss NAME]
+                                                     every layer's formulas with the numbers filled in
+            Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

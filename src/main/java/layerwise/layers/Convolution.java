@@ -76,7 +76,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected List<String> paddings() { return Window.PADDINGS; }
 
     /** Names of the spatial axes, in order: (steps), (rows, cols) or (depth, rows, cols). */
-    protected static List<String> spatialAxes(int rank) {
+    public static List<String> spatialAxes(int rank) {
         return switch (rank) {
             case 1 -> List.of("steps");
             case 2 -> List.of("rows", "cols");

@@ -182,6 +182,12 @@ public class Model {
 
     public NDArray predict(NDArray x) { return predict(x, 32); }
 
+    /** Warnings about shapes that build but probably do not do what was meant (Dense after Conv2D, skipped pixels). */
+    public List<ShapeLinter.Warning> lint() { return ShapeLinter.lint(this); }
+
+    /** The same warnings, plus whether the output layer fits this loss, such as "categorical_crossentropy". */
+    public List<ShapeLinter.Warning> lint(String loss) { return ShapeLinter.lint(this, loss); }
+
     /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
     public String toJson() { return KerasJson.write(this); }
 

@@ -1,0 +1,42 @@
+package layerwise.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The arguments of the commands that read a model file: {@code MODEL.json [--format F] [--columns all]
+ * [--loss NAME]}. A missing file or an unknown flag is a usage error (exit code 2).
+ */
+record ModelArgs(Path file, String format, boolean allColumns, String loss) {
+
+    static ModelArgs parse(String command, String[] args, List<String> formats) {
+        Path file = null;
+        String format = formats.get(0), loss = null;
+        boolean allColumns = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--format" -> format = value(command, args, ++i, "--format", formats);
+                case "--columns" -> allColumns = value(command, args, ++i, "--columns", List.of("all", "keras")).equals("all");
+                case "--loss" -> loss = value(command, args, ++i, "--loss", List.of());
+                default -> {
+                    if (args[i].startsWith("--") || file != null) {
+                        throw new UsageException(command + ": unknown argument '" + args[i] + "'.\n" + Main.USAGE);
+                    }
+                    file = Path.of(args[i]);
+                }
+            }
+        }
+        if (file == null) throw new UsageException(command + ": which model? Give a model file, e.g. ./layerwise " + command + " models/seed003.json");
+        if (!Files.exists(file)) throw new UsageException(command + ": no file '" + file + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
+        return new ModelArgs(file, format, allColumns, loss);
+    }
+
+    private static String value(String command, String[] args, int i, String flag, List<String> allowed) {
+        if (i >= args.length) throw new UsageException(command + ": " + flag + " needs a value" + (allowed.isEmpty() ? "" : ": " + String.join("|", allowed)));
+        if (!allowed.isEmpty() && !allowed.contains(args[i])) {
+            throw new UsageException(command + ": " + flag + " must be one of " + String.join("|", allowed) + ", got '" + args[i] + "'");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,37 @@
+package layerwise.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import layerwise.model.IncompleteModelException;
+import layerwise.model.KerasJson;
+import layerwise.model.Model;
+import layerwise.model.Summary;
+
+/**
+ * {@code ./layerwise summary MODEL.json [--format text|json] [--columns all] [--loss NAME]}: the
+ * model's summary table. Shape warnings go to stderr. A model that fails half-way prints its table up
+ * to the failing layer, explains the failure on stderr and exits with 1.
+ */
+final class SummaryCommand {
+    private SummaryCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ModelArgs a = ModelArgs.parse("summary", args, List.of("text", "json"));
+        try {
+            Model model = KerasJson.read(a.file());
+            out.print(render(model.summaryTable(), a));
+            Warnings.print(model, a.loss(), err);
+            return 0;
+        } catch (IncompleteModelException e) {
+            out.print(render(e.summary(), a));
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String render(Summary s, ModelArgs a) {
+        Summary shown = a.allColumns() ? s.withAllColumns() : s;
+        return a.format().equals("json") ? shown.toJson() : shown.toText();
+    }
+}
