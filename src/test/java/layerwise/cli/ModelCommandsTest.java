@@ -1,0 +1,115 @@
+package layerwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import layerwise.layers.Names;
+
+/** The summary and explain commands, called as a user or an external check calls them. */
+class ModelCommandsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void freshNames() {
+        Names.reset();
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void summaryPrintsTheKerasTable() {
+        assertEquals(0, run("summary", "models/seed003_three_conv_blocks.json"));
+        assertTrue(out().contains("conv2d (Conv2D)              (None, 148, 148, 16)      448"), out());
+        assertTrue(out().contains("Total params: 9,494,561"), out());
+    }
+
+    @Test
+    void summaryJsonHasTheContractFields() {
+        assertEquals(0, run("summary", "models/seed003_three_conv_blocks.json", "--format", "json"));
+        JsonObject root = JsonParser.parseString(out()).getAsJsonObject();
+        JsonObject conv = root.getAsJsonArray("layers").get(1).getAsJsonObject();
+        assertEquals("model", root.get("name").getAsString());
+        assertEquals("conv2d", conv.get("name").getAsString());
+        assertEquals("Conv2D", conv.get("type").getAsString());
+        assertEquals("[null,148,148,16]", conv.get("output_shape").toString());
+        assertEquals(448, conv.get("params").getAsLong());
+        assertEquals(9_494_561L, root.get("total_params").getAsLong());
+        assertEquals(9_494_561L, root.get("trainable_params").getAsLong());
+        assertEquals(0, root.get("non_trainable_params").getAsLong());
+    }
+
+    @Test
+    void anInvalidModelExitsWithOneAndExplainsOnStderr() {
+        assertEquals(1, run("summary", "src/test/resources/keras/errors/impossible_kernel.json"));
+        assertTrue(err().contains("Got:      rows: O = (W − K + 2P)/S + 1 = (13 − 20 + 2·0)/1 + 1 = -6"), err());
+        assertTrue(out().contains("conv2d_1 (Conv2D)            ?"), out());
+    }
+
+    @Test
+    void anUnknownLayerClassExitsWithOneAndMarksItsRow() {
+        assertEquals(1, run("summary", "src/test/resources/keras/errors/unknown_layer.json", "--format", "json"));
+        assertTrue(err().startsWith("Unknown layer: 'Conv2d'."), err());
+        JsonObject root = JsonParser.parseString(out()).getAsJsonObject();
+        assertTrue(root.get("error").getAsString().startsWith("Unknown layer: 'Conv2d'."), out());
+        assertTrue(root.get("total_params").isJsonNull(), out());
+    }
+
+    @Test
+    void summaryWarnsAboutDenseAfterConvOnStderr() {
+        assertEquals(0, run("summary", "models/seed000_without_flatten.json"));
+        assertTrue(err().startsWith("Warning: dense (Dense): it comes right after conv2d (Conv2D)"), err());
+    }
+
+    @Test
+    void summaryWithAllColumnsShowsMultAddsAndReceptiveField() {
+        assertEquals(0, run("summary", "models/seed003_three_conv_blocks.json", "--columns", "all"));
+        assertTrue(out().contains("Receptive Field"), out());
+        assertTrue(out().contains("Total mult-adds per sample: 64,128,256"), out());
+    }
+
+    @Test
+    void explainPrintsTheWorkedFormulas() {
+        assertEquals(0, run("explain", "models/seed003_three_conv_blocks.json"));
+        assertTrue(out().contains("O = (W − K + 2P)/S + 1 = (150 − 3 + 2·0)/1 + 1 = 148"), out());
+    }
+
+    @Test
+    void explainAsMarkdownUsesLatex() {
+        assertEquals(0, run("explain", "models/seed003_three_conv_blocks.json", "--format", "markdown"));
+        assertTrue(out().startsWith("### Model: \"model\""), out());
+        assertTrue(out().contains("$\\mathrm{params}") || out().contains("$"), out());
+    }
+
+    @Test
+    void explainAsHtmlIsATable() {
+        assertEquals(0, run("explain", "models/seed001_same_convolutions.json", "--format", "html"));
+        assertTrue(out().startsWith("<div class=\"layerwise-explanation\">"), out());
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        assertEquals(2, run("summary", "no/such/model.json"));
+        assertTrue(err().contains("no file 'no/such/model.json'"), err());
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        assertEquals(2, run("explain", "models/seed001_same_convolutions.json", "--format", "pdf"));
+        assertTrue(err().contains("--format must be one of text|markdown|html, got 'pdf'"), err());
+    }
+}
