@@ -157,7 +157,7 @@ final class KerasGraph {
     private ConfigException unresolved(Entry e, List<Entry> all) {
         Ref missing = calls(e).stream().flatMap(List::stream).filter(r -> !isMade(r)).findFirst().orElseThrow();
         boolean exists = all.stream().anyMatch(x -> x.name().equals(missing.layer()));
-        return new ConfigException(Problem.at(e.config().label() + " at " + e.path())
+        return new ConfigException(Problem.at(e.config().where())
                 .headline("Layer " + e.name() + " is applied to \"" + missing.layer() + "\", "
                         + (exists ? "which in turn depends on " + e.name() + " (a cycle)." : "but the model file has no layer of that name."))
                 .expected("every inbound node to name a layer listed in config.layers")
@@ -166,7 +166,7 @@ final class KerasGraph {
     }
 
     private static ConfigException bad(Entry e, String expected, String got) {
-        return new ConfigException(Problem.at(e.config().label() + " at " + e.path())
+        return new ConfigException(Problem.at(e.config().where())
                 .headline("Could not read the inputs of layer " + e.name() + ": expected " + expected + ", got " + got + ".")
                 .expected(expected)
                 .got(got)

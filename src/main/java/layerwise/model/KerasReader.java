@@ -24,9 +24,7 @@ import layerwise.ndarray.Shape;
  */
 final class KerasReader {
     /** One entry of config.layers, with where it sits in the file for error messages. */
-    record Entry(int index, String className, String name, LayerConfig config, JsonObject json) {
-        String path() { return "$.config.layers[" + index + "]"; }
-    }
+    record Entry(int index, String className, String name, LayerConfig config, JsonObject json) {}
 
     private KerasReader() {}
 

@@ -32,6 +32,9 @@ public final class LayerConfig {
     /** "conv2d_1 (Conv2D)", as the layer is named in errors and summaries. */
     public String label() { return name + " (" + className + ")"; }
 
+    /** "conv2d_1 (Conv2D) at $.config.layers[3]": the layer and where the file holds it, for errors. */
+    public String where() { return label() + " at " + path; }
+
     /** True when the setting is present and not null. */
     public boolean has(String key) { return config.has(key) && !config.get(key).isJsonNull(); }
 
@@ -119,7 +122,7 @@ public final class LayerConfig {
     }
 
     ConfigException missing(String key, String expected) {
-        return new ConfigException(Problem.at(label() + " at " + path)
+        return new ConfigException(Problem.at(where())
                 .headline("Layer " + name + " (" + className + ") in the model file has no `" + key + "` in its config.")
                 .expected("\"" + key + "\": " + expected)
                 .got("a config with the keys " + Arrays.toString(config.keySet().toArray()))
@@ -127,7 +130,7 @@ public final class LayerConfig {
     }
 
     ConfigException wrong(String key, String expected, String got) {
-        return new ConfigException(Problem.at(label() + " at " + path)
+        return new ConfigException(Problem.at(where())
                 .headline("Could not read `" + key + "` of layer " + name + " (" + className + "): expected " + expected + ", got " + got + ".")
                 .expected("\"" + key + "\": " + expected)
                 .got("\"" + key + "\": " + got)

@@ -64,7 +64,7 @@ public final class LayerReaders {
     /** The same problem, said of the layer as the file names it rather than the name it was first given. */
     private static NnException relabel(NnException e, LayerConfig c) {
         Problem p = e.problem();
-        Problem moved = new Problem(p.headline(), c.label(), p.expected(), p.got(), p.why(), p.fix());
+        Problem moved = new Problem(p.headline(), c.where(), p.expected(), p.got(), p.why(), p.fix());
         return e instanceof ShapeException ? new ShapeException(moved) : new ConfigException(moved, e);
     }
 
@@ -73,7 +73,7 @@ public final class LayerReaders {
         names.sort(null);
         String closest = Options.closest(c.className().toLowerCase(), names.stream().map(String::toLowerCase).toList());
         String suggestion = names.stream().filter(n -> n.equalsIgnoreCase(closest)).findFirst().orElse(closest);
-        return new ConfigException(Problem.at(c.label())
+        return new ConfigException(Problem.at(c.where())
                 .headline("Unknown layer: '" + c.className() + "'. Please ensure you are using a `keras.utils.custom_object_scope`"
                         + " and that this object is included in the scope.")
                 .expected("one of the layer classes Layerwise reads: " + String.join(", ", names))
