@@ -67,7 +67,8 @@ public abstract class Layer {
             throw new ShapeException(Problem.at(label())
                     .headline("A size or parameter count of layer " + name + " is too large to represent.")
                     .expected("every size and count at most " + String.format("%,d", Long.MAX_VALUE) + " (the largest long)")
-                    .got("input " + inputs + ", whose counts exceed that")
+                    .got((inputs.size() == 1 ? "input " + inputs.get(0).withBatch() : "inputs " + inputs.stream().map(Shape::withBatch).toList())
+                            + ", for which a size, the parameter count or the mult-adds exceed that")
                     .why("the product of the sizes overflows 64-bit arithmetic; no computer could hold such a layer")
                     .fix("use smaller inputs, fewer units or filters, or reduce the size before this layer (pooling, strides)"));
         }

@@ -100,6 +100,18 @@ public final class LayerConfig {
         return config.getAsJsonObject(key);
     }
 
+    /** The config of a layer written inside this one, as Bidirectional's {"layer": {"class_name": …, "config": {…}}}. */
+    LayerConfig inner(String key) {
+        JsonObject o = object(key);
+        JsonElement cls = o.get("class_name"), cfg = o.get("config");
+        if (cls == null || !cls.isJsonPrimitive() || cfg == null || !cfg.isJsonObject()) {
+            throw wrong(key, "{\"class_name\": …, \"config\": {…}}", o.toString());
+        }
+        JsonObject config = cfg.getAsJsonObject();
+        String innerName = config.has("name") && config.get("name").isJsonPrimitive() ? config.get("name").getAsString() : name + "_" + key;
+        return new LayerConfig(cls.getAsString(), innerName, config, path + ".config." + key);
+    }
+
     /** The input shape without the batch axis, from batch_input_shape (tf.keras 2) or batch_shape (Keras 3); null if absent. */
     Shape batchShape() {
         String key = has("batch_input_shape") ? "batch_input_shape" : has("batch_shape") ? "batch_shape" : null;

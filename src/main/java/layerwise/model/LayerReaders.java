@@ -1,22 +1,32 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.google.gson.JsonElement;
+
 import layerwise.error.ConfigException;
 import layerwise.error.NnException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
-import layerwise.layers.Conv2D;
+import layerwise.layers.Activation;
+import layerwise.layers.Add;
+import layerwise.layers.BatchNormalization;
+import layerwise.layers.Concatenate;
 import layerwise.layers.Convolution;
 import layerwise.layers.Dense;
+import layerwise.layers.Dropout;
+import layerwise.layers.Embedding;
 import layerwise.layers.Flatten;
 import layerwise.layers.FluentLayer;
-import layerwise.layers.MaxPooling2D;
+import layerwise.layers.Reshape;
+import layerwise.layers.UpSampling2D;
+import layerwise.layers.ZeroPadding2D;
 import layerwise.layers.Options;
 import layerwise.layers.Pooling;
 import layerwise.ndarray.Shape;
@@ -30,9 +40,20 @@ public final class LayerReaders {
 
     static {
         register("Dense", c -> new Dense(c.integer("units")).activation(c.activation()).useBias(c.bool("use_bias", true)));
-        register("Conv2D", c -> conv(new Conv2D(c.integer("filters"), c.ints("kernel_size")), c));
-        register("MaxPooling2D", c -> pool(new MaxPooling2D(c.ints("pool_size", 2)), c));
         register("Flatten", c -> new Flatten());
+        register("Activation", c -> new Activation(c.activation()));
+        register("Dropout", c -> new Dropout(c.number("rate", 0.5)));
+        register("Reshape", c -> new Reshape(Arrays.stream(c.ints("target_shape")).asLongStream().toArray()));
+        register("BatchNormalization", c -> new BatchNormalization().axis(c.ints("axis", -1)[0])
+                .momentum(c.number("momentum", 0.99)).epsilon(c.number("epsilon", 0.001))
+                .center(c.bool("center", true)).scale(c.bool("scale", true)));
+        register("Embedding", LayerReaders::embedding);
+        register("ZeroPadding2D", LayerReaders::zeroPadding);
+        register("UpSampling2D", c -> new UpSampling2D(c.ints("size", 2)).dataFormat(c.string("data_format", "channels_last"))
+                .interpolation(c.string("interpolation", "nearest")));
+        register("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
+        register("Add", c -> new Add());
+        KerasLayerFamilies.registerAll();
     }
 
     private LayerReaders() {}
@@ -80,6 +101,25 @@ public final class LayerReaders {
                 .got("class_name \"" + c.className() + "\" for layer " + c.name())
                 .why("Layerwise knows the shape rule of each built-in Keras layer it reads; a custom or misspelled class has none")
                 .fix("did you mean '" + suggestion + "'? Otherwise replace the layer by built-in ones with the same shapes"));
+    }
+
+    private static Embedding embedding(LayerConfig c) {
+        Embedding e = new Embedding(c.integer("input_dim"), c.integer("output_dim")).maskZero(c.bool("mask_zero", false));
+        return c.has("input_length") ? e.inputLength(c.ints("input_length")[0]) : e;
+    }
+
+    /** Keras writes padding as 1, as (1, 2) for (rows, cols), or as ((top, bottom), (left, right)). */
+    private static ZeroPadding2D zeroPadding(LayerConfig c) {
+        JsonElement p = c.raw("padding");
+        String format = c.string("data_format", "channels_last");
+        if (p != null && p.isJsonArray() && p.getAsJsonArray().size() == 2 && p.getAsJsonArray().get(0).isJsonArray()) {
+            var rows = p.getAsJsonArray().get(0).getAsJsonArray();
+            var cols = p.getAsJsonArray().get(1).getAsJsonArray();
+            return new ZeroPadding2D(new int[] {rows.get(0).getAsInt(), rows.get(1).getAsInt()},
+                    new int[] {cols.get(0).getAsInt(), cols.get(1).getAsInt()}).dataFormat(format);
+        }
+        int[] pad = c.ints("padding", 1);
+        return (pad.length == 1 ? new ZeroPadding2D(pad[0]) : new ZeroPadding2D(pad[0], pad[1])).dataFormat(format);
     }
 
     /** The settings Conv1D, Conv2D and Conv3D share. */

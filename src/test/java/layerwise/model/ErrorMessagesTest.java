@@ -11,6 +11,7 @@ import org.junit.jupiter.api.function.Executable;
 import layerwise.Golden;
 import layerwise.error.NnException;
 import layerwise.examples.SeedModels;
+import layerwise.layers.Concatenate;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Input;
@@ -111,6 +112,18 @@ class ErrorMessagesTest {
     @Test
     void inboundNodeNamingNoLayer() {
         golden("dangling_input", () -> KerasJson.read(FILES.resolve("dangling_input.json")));
+    }
+
+    @Test
+    void addOfMismatchedShapesInAFile() {
+        golden("add_mismatch", () -> KerasJson.read(FILES.resolve("add_mismatch.json")));
+    }
+
+    @Test
+    void concatenateOfMismatchedShapes() {
+        var a = new Input(10, 4);
+        var b = new Input(12, 4);
+        golden("concatenate_mismatch", () -> new Concatenate().apply(a, b));
     }
 
     @Test
