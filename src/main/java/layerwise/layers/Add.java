@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -15,6 +17,7 @@ import layerwise.ndarray.Shape;
  * Input shape: a list of equal shapes. Output shape: that shape.
  */
 public final class Add extends Merge<Add> {
+    private List<int[]> savedDims;
 
     @Override
     protected Derivation merge(List<Shape> inputs) {
@@ -34,6 +37,28 @@ public final class Add extends Merge<Add> {
         Shape out = inputs.get(0);
         for (Shape s : inputs.subList(1, inputs.size())) out = broadcast(inputs, out, s);
         return out;
+    }
+
+    /** The element-wise sum, broadcasting an axis of size 1. */
+    @Override
+    public NDArray forward(List<NDArray> inputs, boolean training) {
+        merge(inputs.stream().map(Layer::sampleShape).toList());
+        savedDims = inputs.stream().map(NDArray::dims).toList();
+        NDArray sum = inputs.get(0);
+        for (NDArray x : inputs.subList(1, inputs.size())) sum = sum.add(x);
+        return sum;
+    }
+
+    /** d(a + b)/da = 1: each input gets the gradient, summed over the axes it was stretched along. */
+    @Override
+    public List<NDArray> backwardToInputs(NDArray gradOut) {
+        List<NDArray> grads = new ArrayList<>();
+        for (int[] dims : savedDims) {
+            NDArray g = gradOut;
+            for (int k = 1; k < dims.length; k++) if (dims[k] == 1 && g.dim(k) != 1) g = g.sum(k, true);
+            grads.add(g.contiguous());
+        }
+        return grads;
     }
 
     /** Keras's rule for two shapes: equal sizes pass, a 1 stretches to the other size, anything else fails. */

@@ -1,12 +1,16 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -18,6 +22,10 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
     private int axis = -1;
     private double momentum = 0.99, epsilon = 0.001;
     private boolean center = true, scale = true;
+    private Param gamma, beta;
+    private NDArray movingMean, movingVariance;
+    private BatchNormMath math;
+    private int savedAxis;
 
     /** The feature axis, counted as Keras counts it: the batch axis is 0, so 1 is channels_first, -1 the last. */
     public BatchNormalization axis(int a) { checkNotBuilt(); axis = a; return this; }
@@ -60,6 +68,74 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         d.nonTrainableParams(Expr.scaled(2, features),
                 "moving mean μ and variance σ², one per feature: averaged during training, not learned by gradients; used instead of batch statistics at inference");
         return d.macs(Expr.of(Math.max(in.size(), 0)).times(2));
+    }
+
+    /** γ = 1, β = 0, moving mean 0 and moving variance 1, as Keras starts them. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int c = (int) in.dim(featureAxis(in));
+        gamma = scale ? Param.of("gamma", NDArray.ones(c)) : null;
+        beta = center ? Param.of("beta", NDArray.zeros(c)) : null;
+        movingMean = NDArray.zeros(c);
+        movingVariance = NDArray.ones(c);
+    }
+
+    @Override public boolean isInitialized() { return movingMean != null; }
+
+    /** γ and β, the weights training changes; the moving statistics are in {@link #movingMean()} and {@link #movingVariance()}. */
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        if (gamma != null) ps.add(gamma);
+        if (beta != null) ps.add(beta);
+        return ps;
+    }
+
+    /** Keras's set_weights: γ and β, optionally followed by the moving mean and variance. */
+    @Override
+    public void setWeights(List<NDArray> weights) {
+        int n = params().size();
+        super.setWeights(weights.size() == n + 2 ? weights.subList(0, n) : weights);
+        if (weights.size() == n + 2) {
+            movingMean = weights.get(n).copy();
+            movingVariance = weights.get(n + 1).copy();
+        }
+    }
+
+    public NDArray movingMean() { return movingMean; }
+    public NDArray movingVariance() { return movingVariance; }
+
+    /**
+     * Training: normalize with this batch's mean and variance and move the moving statistics towards
+     * them; inference: normalize with the moving statistics. The math runs on a (rows, C) view.
+     */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (movingMean == null) initialize(sampleShape(x), new Random(0));
+        savedAxis = featureAxis(sampleShape(x)) + 1;
+        NDArray rows = BatchNormMath.toRows(x, savedAxis);
+        math = new BatchNormMath(rows, training ? null : movingMean, training ? null : movingVariance, (float) epsilon);
+        if (training) {
+            movingMean = movingMean.mul((float) momentum).add(math.mean().mul((float) (1 - momentum)));
+            movingVariance = movingVariance.mul((float) momentum).add(math.unbiasedVariance().mul((float) (1 - momentum)));
+        }
+        NDArray y = math.normalized();
+        if (gamma != null) y = y.mul(gamma.value());
+        if (beta != null) y = y.add(beta.value());
+        return BatchNormMath.fromRows(y, x.dims(), savedAxis);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = BatchNormMath.toRows(gradOut, savedAxis);
+        if (beta != null) copyInto(beta.grad(), g.sum(0));
+        if (gamma != null) copyInto(gamma.grad(), g.mul(math.normalized()).sum(0));
+        NDArray gradNormalized = gamma != null ? g.mul(gamma.value()) : g;
+        return BatchNormMath.fromRows(math.backward(gradNormalized), gradOut.dims(), savedAxis);
+    }
+
+    private static void copyInto(NDArray target, NDArray value) {
+        System.arraycopy(value.data(), 0, target.data(), 0, target.size());
     }
 
     /** The axis index in our shapes (no batch axis), checked against the input's rank. */

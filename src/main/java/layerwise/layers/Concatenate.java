@@ -8,6 +8,8 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.Joins;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -17,6 +19,7 @@ import layerwise.ndarray.Shape;
  */
 public final class Concatenate extends Merge<Concatenate> {
     private final int axis;
+    private int[] savedSizes;
 
     /** Along the last axis, Keras's default axis=-1. */
     public Concatenate() { this(-1); }
@@ -46,6 +49,26 @@ public final class Concatenate extends Merge<Concatenate> {
             else d.keep("axis " + (i + 1), first.dim(i));
         }
         return d;
+    }
+
+    /** Joins the batches along the axis; the batch axis keeps its index, so Keras's axis is the array's axis. */
+    @Override
+    public NDArray forward(List<NDArray> inputs, boolean training) {
+        merge(inputs.stream().map(Layer::sampleShape).toList());
+        savedSizes = inputs.stream().mapToInt(x -> x.dim(axis)).toArray();
+        return Joins.concat(axis, inputs);
+    }
+
+    /** Each input gets back its own slice of the gradient along the axis. */
+    @Override
+    public List<NDArray> backwardToInputs(NDArray gradOut) {
+        List<NDArray> grads = new ArrayList<>();
+        int from = 0;
+        for (int size : savedSizes) {
+            grads.add(gradOut.slice(axis < 0 ? axis + gradOut.rank() : axis, from, from + size).contiguous());
+            from += size;
+        }
+        return grads;
     }
 
     /** Our index of the axis (no batch axis), checked against the rank. */

@@ -5,6 +5,7 @@ import java.util.List;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -30,6 +31,16 @@ public abstract class Merge<L extends Merge<L>> extends FluentLayer<L> {
 
     @Override
     protected final Derivation derive(Shape in) { return derive(List.of(in)); }
+
+    /** On one array there is nothing to merge: the same explained error as when building the model. */
+    @Override
+    public final NDArray forward(NDArray x, boolean training) {
+        derive(List.of(sampleShape(x)));
+        throw notComputable();
+    }
+
+    @Override
+    public final NDArray backward(NDArray gradOut) { throw notComputable(); }
 
     /** Both shapes as Keras prints them, with the batch axis: "(None, 4, 4, 3) and (None, 5, 4, 3)". */
     protected static String both(Shape a, Shape b) { return a.withBatch() + " and " + b.withBatch(); }
