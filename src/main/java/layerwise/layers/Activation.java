@@ -3,6 +3,7 @@ package layerwise.layers;
 import java.util.Map;
 
 import layerwise.explain.Derivation;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -12,6 +13,7 @@ import layerwise.ndarray.Shape;
  */
 public final class Activation extends FluentLayer<Activation> {
     private final String activation;
+    private ActivationStep step;
 
     /** {@code new Activation("relu")}; the names are Keras's. */
     public Activation(String activation) {
@@ -27,6 +29,21 @@ public final class Activation extends FluentLayer<Activation> {
                 : "applies " + activation + " to every number on its own";
         return keepAll(start(in).note(how + "; the shape does not change"), in);
     }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        step = new ActivationStep(activation);
+        return step.forward(x);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) { return step.backward(gradOut); }
+
+    @Override public String outputActivation() { return activation; }
+
+    @Override public NDArray backwardFromLogits(NDArray gradLogits) { return gradLogits; }
+
+    @Override public NDArray savedLogits() { return step.logits(); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

@@ -1,10 +1,12 @@
 package layerwise.layers;
 
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.explain.Derivation;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -16,6 +18,8 @@ import layerwise.ndarray.Shape;
 public final class Dropout extends FluentLayer<Dropout> {
     private final double rate;
     private Long seed;
+    private Random rng;
+    private NDArray savedMask;
 
     public Dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
@@ -41,6 +45,30 @@ public final class Dropout extends FluentLayer<Dropout> {
                 + rate + "); at inference it does nothing. The shape never changes");
         return keepAll(d, in);
     }
+
+    /** Without a seed of its own, the masks come from the model's seed (see Model.initialize). */
+    @Override
+    public void initialize(Shape in, Random modelRng) {
+        rng = new Random(seed != null ? seed : modelRng.nextLong());
+    }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (!training || rate == 0) {
+            savedMask = null;
+            return x;
+        }
+        if (rng == null) rng = new Random(seed != null ? seed : 0);
+        float keep = (float) (1 / (1 - rate));
+        float[] mask = new float[x.size()];
+        for (int i = 0; i < mask.length; i++) mask[i] = rng.nextDouble() < rate ? 0f : keep;
+        savedMask = NDArray.wrap(mask, x.dims());
+        return x.mul(savedMask);
+    }
+
+    /** The same mask as forward: dropped inputs get no gradient, kept ones get it scaled by 1/(1 − rate). */
+    @Override
+    public NDArray backward(NDArray gradOut) { return savedMask == null ? gradOut : gradOut.mul(savedMask); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -16,6 +17,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     protected final int rank;
     protected String dataFormat = "channels_last";
     protected boolean keepdims;
+    private NDArray savedX, savedY;
 
     protected GlobalPooling(int rank) {
         this.rank = rank;
@@ -45,6 +47,31 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
         for (int i = 0; keepdims && i < rank; i++) d.dim(spatial.get(i), "", Expr.of(1), "pooled to one position");
         if (last) d.keep("channels", channels);
         return d;
+    }
+
+    /** Reduces the spatial axes one after another (channels_last, keeping them as size 1), as a mean or a max. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (rank > 2) throw notComputable();
+        savedX = dataFormat.equals("channels_last") ? x : DataFormat.toChannelsLast(x);
+        NDArray y = savedX;
+        for (int i = 1; i <= rank; i++) y = kind().equals("max") ? y.max(i, true) : y.mean(i, true);
+        savedY = y;
+        return keepdims ? (dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y)) : y.reshape(x.dim(0), -1);
+    }
+
+    /** Mean: each position gets gradOut / positions. Max: the gradient goes to the positions holding the max. */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = gradOut.reshape(savedY.dims());
+        NDArray dx;
+        if (kind().equals("max")) {
+            dx = savedX.zip(savedY, (x, m) -> x == m ? 1f : 0f).mul(g);
+        } else {
+            int positions = savedX.size() / savedY.size();
+            dx = NDArray.zeros(savedX.dims()).add(g.div(positions));
+        }
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 
     @Override

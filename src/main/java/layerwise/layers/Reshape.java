@@ -10,6 +10,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -19,6 +20,7 @@ import layerwise.ndarray.Shape;
  */
 public final class Reshape extends FluentLayer<Reshape> {
     private final long[] target;
+    private int[] savedDims;
 
     /** {@code new Reshape(28, 28, 1)}, or {@code new Reshape(-1, 4)} to let Keras work out the first axis. */
     public Reshape(long... targetShape) {
@@ -82,6 +84,19 @@ public final class Reshape extends FluentLayer<Reshape> {
         for (long k = 2; k < n && ds.size() < 8; k++) if (n % k == 0) ds.add(Long.toString(k));
         return ds.isEmpty() ? n + " is prime: only 1 and " + n + " divide it" : "e.g. " + String.join(", ", ds);
     }
+
+    /** A view: the batch axis stays, each sample's numbers are regrouped in the same order. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        savedDims = x.dims();
+        int[] dims = new int[target.length + 1];
+        dims[0] = x.dim(0);
+        for (int i = 0; i < target.length; i++) dims[i + 1] = (int) target[i];
+        return x.reshape(dims);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) { return gradOut.reshape(savedDims); }
 
     /** The target as Python prints it: (4, -1), and (6,) for one axis. */
     private String tuple() {
