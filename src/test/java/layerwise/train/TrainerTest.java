@@ -1,0 +1,136 @@
+package layerwise.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import layerwise.data.Datasets;
+import layerwise.data.Split;
+import layerwise.error.ShapeException;
+import layerwise.examples.SeedModels;
+import layerwise.layers.Conv2D;
+import layerwise.layers.Dense;
+import layerwise.layers.Flatten;
+import layerwise.layers.MaxPooling2D;
+import layerwise.model.Model;
+import layerwise.model.Sequential;
+import layerwise.ndarray.NDArray;
+
+class TrainerTest {
+    static Sequential digitsCnn() {
+        var m = new Sequential();
+        m.add(new Conv2D(16, 3).activation("relu").padding("same").inputShape(8, 8, 1));
+        m.add(new MaxPooling2D(2));
+        m.add(new Conv2D(32, 3).activation("relu"));
+        m.add(new Flatten());
+        m.add(new Dense(64).activation("relu"));
+        m.add(new Dense(10).activation("softmax"));
+        return m;
+    }
+
+    static Sequential irisMlp() {
+        var m = new Sequential();
+        m.add(new Dense(16).activation("tanh").inputShape(4));
+        m.add(new Dense(3).activation("softmax"));
+        return m;
+    }
+
+    @Test
+    void smallCnnOnDigitsReaches95PercentTestAccuracyIn15Epochs() {
+        Split s = Datasets.digits().reshape(8, 8, 1).split(0.2, 42);
+        Trainer t = Trainer.compile(digitsCnn(), new Adam(0.003), "categorical_crossentropy", "accuracy");
+        t.fit(s.xTrain(), s.yTrainOneHot(), 32, 15, new FitOptions().verbose(0).seed(1));
+        double acc = t.evaluate(s.xTest(), s.yTestOneHot()).get("accuracy");
+        assertTrue(acc >= 0.95, "test accuracy " + acc);
+    }
+
+    @Test
+    void lossFallsOnIris() {
+        Split s = Datasets.iris().split(0.2, 1);
+        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1).momentum(0.9), "sparse_categorical_crossentropy", "accuracy");
+        History h = t.fit(s.xTrain(), s.yTrain(), 16, 20, new FitOptions().verbose(0));
+        double[] loss = h.get("loss");
+        assertTrue(loss[19] < loss[0] / 2, "loss from " + loss[0] + " to " + loss[19]);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalLossCurves() {
+        Split s = Datasets.iris().split(0.2, 1);
+        double[][] curves = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            Trainer t = Trainer.compile(irisMlp(), new Adam(0.01), "sparse_categorical_crossentropy");
+            curves[run] = t.fit(s.xTrain(), s.yTrain(), 8, 5, new FitOptions().verbose(0).seed(7).validationSplit(0.2)).get("val_loss");
+        }
+        assertArrayEquals(curves[0], curves[1]);
+    }
+
+    @Test
+    void historyHasOneEntryPerEpochWithValidationFigures() {
+        Split s = Datasets.iris().split(0.2, 1);
+        Trainer t = Trainer.compile(irisMlp(), new RMSprop(0.01), "sparse_categorical_crossentropy", "accuracy");
+        History h = t.fit(s.xTrain(), s.yTrain(), 16, 3, new FitOptions().verbose(0).validationData(s.xTest(), s.yTest()));
+        assertEquals(3, h.epochs());
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), h.keys());
+    }
+
+    @Test
+    void progressLineLooksLikeKerasAndRedrawsInPlace() {
+        var bytes = new ByteArrayOutputStream();
+        Split s = Datasets.iris().split(0.2, 1);
+        Trainer t = Trainer.compile(irisMlp(), new Adagrad(0.1), "sparse_categorical_crossentropy", "accuracy");
+        t.fit(s.xTrain(), s.yTrain(), 32, 2, new FitOptions().out(new PrintStream(bytes, true, StandardCharsets.UTF_8)).validationSplit(0.25));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("Epoch 1/2\n\r1/3 [=========>....................] - ETA: "), out);
+        assertTrue(out.matches("(?s).*\r3/3 \\[={30}\\] - \\d+s \\d+ms/step - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4} - val_loss: \\d\\.\\d{4} - val_accuracy: \\d\\.\\d{4}\nEpoch 2/2\n.*"), out);
+    }
+
+    @Test
+    void listenerHearsEveryBatchAndEpoch() {
+        List<String> heard = new ArrayList<>();
+        FitListener l = new FitListener() {
+            public void onBatchEnd(int epoch, int batch, int batches, Map<String, Double> logs) { heard.add(epoch + ":" + batch + "/" + batches); }
+            public void onEpochEnd(int epoch, Map<String, Double> logs, History h) { heard.add("end " + epoch + " " + h.epochs()); }
+        };
+        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy");
+        t.fit(Datasets.iris().x().slice(0, 20), Datasets.iris().y().slice(0, 20), 8, 2, new FitOptions().verbose(0).listener(l));
+        assertEquals(List.of("1:1/3", "1:2/3", "1:3/3", "end 1 1", "2:1/3", "2:2/3", "2:3/3", "end 2 2"), heard);
+    }
+
+    @Test
+    void seed000WithoutFlattenFailsBeforeTrainingWithTheExplainedError() {
+        Model m = SeedModels.convThenDense(false);
+        Trainer t = Trainer.compile(m, new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true), "categorical_crossentropy");
+        NDArray x = NDArray.random(1, 4, 100, 100, 3), y = NDArray.toCategorical(NDArray.randint(2, 10, 4), 10);
+        var e = assertThrows(ShapeException.class, () -> t.fit(x, y, 32, 10));
+        assertTrue(e.getMessage().startsWith("Error when checking target: expected dense_"), e.getMessage());
+        assertTrue(e.fix().startsWith("add Flatten()"), e.fix());
+    }
+
+    @Test
+    void sparseLossWithOneHotTargetsIsExplained() {
+        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy");
+        var e = assertThrows(ShapeException.class, () -> t.fit(NDArray.zeros(4, 4), NDArray.zeros(4, 3), 2, 1));
+        assertEquals("these look one-hot: use categorical_crossentropy", e.fix());
+    }
+
+    @Test
+    void sigmoidOutputWithBinaryCrossentropyLearnsAnEasyRule() {
+        // label = 1 when the first feature is above 0.5
+        NDArray x = NDArray.random(3, 200, 2), y = x.slice(1, 0, 1).map(v -> v > 0.5f ? 1f : 0f);
+        var m = new Sequential();
+        m.add(new Dense(1).activation("sigmoid").inputShape(2));
+        Trainer t = Trainer.compile(m, new Adam(0.05), "binary_crossentropy", "accuracy");
+        t.fit(x, y, 20, 30, new FitOptions().verbose(0));
+        assertTrue(t.evaluate(x, y).get("accuracy") > 0.9, t.evaluate(x, y).toString());
+    }
+}
