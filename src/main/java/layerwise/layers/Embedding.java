@@ -1,11 +1,14 @@
 package layerwise.layers;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -17,6 +20,8 @@ public final class Embedding extends FluentLayer<Embedding> {
     private final int inputDim, outputDim;
     private Integer inputLength;
     private boolean maskZero, explicitInputShape;
+    private Param embeddings;
+    private int[] savedIds, savedDims;
 
     /** {@code new Embedding(10000, 64)}: a vocabulary of 10,000 ids, each mapped to 64 numbers. */
     public Embedding(int inputDim, int outputDim) {
@@ -63,6 +68,53 @@ public final class Embedding extends FluentLayer<Embedding> {
         Expr out = Expr.var("output_dim", outputDim);
         d.dim("embedding", "", out, "one vector per id");
         return d.params(Expr.var("input_dim", inputDim).times(out), "one learned row of " + outputDim + " numbers per possible id");
+    }
+
+    /** Keras's default "uniform" initializer: every entry from U(−0.05, 0.05). */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        embeddings = Param.of("embeddings", Initializers.create("random_uniform", rng, inputDim, outputDim, inputDim, outputDim));
+    }
+
+    @Override public boolean isInitialized() { return embeddings != null; }
+
+    @Override public List<Param> params() { return embeddings == null ? List.of() : List.of(embeddings); }
+
+    /** Copies row id of the table for every id; the ids arrive as floats and are rounded to whole numbers. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (embeddings == null) initialize(sampleShape(x), new Random(0));
+        float[] ids = x.data(), table = embeddings.value().data(), out = new float[ids.length * outputDim];
+        savedIds = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            savedIds[i] = id(ids[i], i, x);
+            System.arraycopy(table, savedIds[i] * outputDim, out, i * outputDim, outputDim);
+        }
+        savedDims = x.dims();
+        int[] dims = java.util.Arrays.copyOf(savedDims, savedDims.length + 1);
+        dims[savedDims.length] = outputDim;
+        return NDArray.wrap(out, dims);
+    }
+
+    /** Each row of the table collects the gradients of every place its id was used; ids get no gradient. */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        float[] g = gradOut.data(), grad = embeddings.grad().data();
+        java.util.Arrays.fill(grad, 0f);
+        for (int i = 0; i < savedIds.length; i++) {
+            for (int k = 0; k < outputDim; k++) grad[savedIds[i] * outputDim + k] += g[i * outputDim + k];
+        }
+        return NDArray.zeros(savedDims);
+    }
+
+    private int id(float value, int flat, NDArray x) {
+        long id = Math.round(value);
+        if (id >= 0 && id < inputDim) return (int) id;
+        throw new ShapeException(Problem.at(label())
+                .headline("indices[" + flat + "] = " + id + " is not in [0, " + inputDim + ")")
+                .expected("integer ids from 0 to input_dim − 1 = " + (inputDim - 1)).got("id " + id + " in a batch of shape " + x.shape())
+                .why("the table has one row per id, " + inputDim + " rows in all; id " + id + " has no row")
+                .fix("make input_dim at least the largest id + 1 (the vocabulary size), or map rare words to an id below " + inputDim));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -45,6 +46,28 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
         d.dim("cols", "O", Expr.var("W", in.dim(r + 1)).times(Expr.var("size_w", size[1])));
         if (last) d.keep("channels", in.dim(2));
         return d;
+    }
+
+    /** Nearest: each value is repeated into a size_h×size_w block, by broadcasting over two new axes. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (!interpolation.equals("nearest")) throw notComputable();
+        boolean last = dataFormat.equals("channels_last");
+        NDArray xl = last ? x.contiguous() : DataFormat.toChannelsLast(x);
+        int n = xl.dim(0), h = xl.dim(1), w = xl.dim(2), c = xl.dim(3);
+        NDArray blocks = xl.reshape(n, h, 1, w, 1, c).add(NDArray.zeros(n, h, size[0], w, size[1], c));
+        NDArray y = blocks.reshape(n, h * size[0], w * size[1], c);
+        return last ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    /** Each input value was copied into a block, so its gradient is the sum over that block. */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        boolean last = dataFormat.equals("channels_last");
+        NDArray g = last ? gradOut.contiguous() : DataFormat.toChannelsLast(gradOut);
+        int n = g.dim(0), h = g.dim(1) / size[0], w = g.dim(2) / size[1], c = g.dim(3);
+        NDArray dx = g.reshape(n, h, size[0], w, size[1], c).sum(4).sum(2);
+        return last ? dx : DataFormat.toChannelsFirst(dx);
     }
 
     @Override

@@ -7,6 +7,8 @@ import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.Joins;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -62,6 +64,27 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
         d.dim("cols", "O", Expr.var("P_left", left).plus(Expr.var("W", in.dim(r + 1))).plus(Expr.var("P_right", right)));
         if (last) d.keep("channels", in.dim(2));
         return d;
+    }
+
+    /** Joins blocks of zeros to the rows (axis 1), then to the columns (axis 2) of a channels_last batch. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        boolean last = dataFormat.equals("channels_last");
+        NDArray xl = last ? x.contiguous() : DataFormat.toChannelsLast(x);
+        int n = xl.dim(0), w = xl.dim(2), c = xl.dim(3);
+        NDArray rows = Joins.concat(1, List.of(NDArray.zeros(n, top, w, c), xl, NDArray.zeros(n, bottom, w, c)));
+        int h = rows.dim(1);
+        NDArray y = Joins.concat(2, List.of(NDArray.zeros(n, h, left, c), rows, NDArray.zeros(n, h, right, c)));
+        return last ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    /** The zeros were constants: the gradient is the middle of gradOut, cropped back to the input's size. */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        boolean last = dataFormat.equals("channels_last");
+        NDArray g = last ? gradOut : DataFormat.toChannelsLast(gradOut);
+        NDArray dx = g.slice(1, top, g.dim(1) - bottom).slice(2, left, g.dim(2) - right).contiguous();
+        return last ? dx : DataFormat.toChannelsFirst(dx);
     }
 
     @Override
