@@ -1,8 +1,11 @@
 package layerwise.layers;
 
+import java.util.List;
 import java.util.Map;
 
 import layerwise.explain.Expr;
+import layerwise.ndarray.Joins;
+import layerwise.ndarray.NDArray;
 
 /**
  * Gated recurrent unit: an update and a reset gate steer one hidden state; lighter than an LSTM.
@@ -33,12 +36,65 @@ public final class GRU extends Recurrent<GRU> {
                                    : ", and 1 bias");
     }
 
+    @Override int gates() { return 3; }
+
+    /** reset_after keeps two rows of biases: row 0 for x·W, row 1 for h·U. */
+    @Override
+    NDArray initialBias() { return resetAfter ? NDArray.zeros(2, 3 * units) : NDArray.zeros(3 * units); }
+
+    /**
+     * Keras's order z (update), r (reset), h̃ (candidate): z, r = σ(x·W + h·U + b) per gate;
+     * h̃ = tanh(x·W_h + r·(h·U_h)) with reset_after, tanh(x·W_h + (r·h)·U_h) without; h_t = z·h + (1 − z)·h̃.
+     */
+    @Override
+    NDArray[] step(Direction d, NDArray x, NDArray[] state) {
+        NDArray h = state[0], xw = x.matmul(d.kernel.value()), u = d.recurrentKernel.value();
+        if (d.bias != null) xw = xw.add(resetAfter ? d.bias.value().slice(0, 0, 1).reshape(-1) : d.bias.value());
+        NDArray hu = resetAfter ? h.matmul(u) : h.matmul(u.slice(1, 0, 2 * units).contiguous());
+        if (resetAfter && d.bias != null) hu = hu.add(d.bias.value().slice(0, 1, 2).reshape(-1));
+        NDArray z = sigmoid(gate(xw, 0).add(gate(hu, 0))), r = sigmoid(gate(xw, 1).add(gate(hu, 1)));
+        NDArray recurrent = resetAfter ? gate(hu, 2) : r.mul(h);
+        NDArray a = resetAfter ? gate(xw, 2).add(r.mul(recurrent)) : gate(xw, 2).add(recurrent.matmul(gate(u, 2)));
+        NDArray candidate = activate(a), next = z.mul(h).add(z.neg().add(1f).mul(candidate));
+        d.saved.add(new NDArray[] {x, h, z, r, recurrent, a, candidate});
+        return new NDArray[] {next};
+    }
+
+    @Override
+    NDArray stepBackward(Direction d, int t, NDArray[] dState) {
+        NDArray[] s = d.saved.get(t);
+        NDArray x = s[0], h = s[1], z = s[2], r = s[3], recurrent = s[4], a = s[5], candidate = s[6], dNext = dState[0];
+        NDArray u = d.recurrentKernel.value();
+        NDArray dz = sigmoidBackward(z, dNext.mul(h.sub(candidate)));
+        NDArray da = activateBackward(a, candidate, dNext.mul(z.neg().add(1f)));
+        // reset_after: r multiplies h·U_h; otherwise r·h is what U_h multiplies
+        NDArray dRecurrent = resetAfter ? da.mul(r) : da.matmul(gate(u, 2).transpose());
+        NDArray dr = sigmoidBackward(r, resetAfter ? da.mul(recurrent) : dRecurrent.mul(h));
+        NDArray dxw = Joins.concat(1, List.of(dz, dr, da));
+        d.kernel.grad().addInPlace(x.transpose().matmul(dxw), 1f);
+        NDArray dh = dNext.mul(z);
+        if (resetAfter) {
+            NDArray dhu = Joins.concat(1, List.of(dz, dr, dRecurrent));
+            d.recurrentKernel.grad().addInPlace(h.transpose().matmul(dhu), 1f);
+            if (d.bias != null) d.bias.grad().addInPlace(Joins.concat(0, List.of(dxw.sum(0, true), dhu.sum(0, true))), 1f);
+            dh = dh.add(dhu.matmul(u.transpose()));
+        } else {
+            d.recurrentKernel.grad().addInPlace(Joins.concat(1, List.of(h.transpose().matmul(dz), h.transpose().matmul(dr),
+                    recurrent.transpose().matmul(da))), 1f);
+            if (d.bias != null) d.bias.grad().addInPlace(dxw.sum(0), 1f);
+            dh = dh.add(dz.matmul(gate(u, 0).transpose())).add(dr.matmul(gate(u, 1).transpose())).add(dRecurrent.mul(r));
+        }
+        dState[0] = dh;
+        return dxw.matmul(d.kernel.value().transpose());
+    }
+
     @Override
     String stateText() { return "a hidden state h"; }
 
     @Override
     protected void addConfig(Map<String, Object> c) {
         super.addConfig(c);
+        c.put("recurrent_activation", "sigmoid");
         c.put("reset_after", resetAfter);
     }
 }

@@ -1,11 +1,14 @@
 package layerwise.layers;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -17,6 +20,7 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
     protected final int units;
     protected String activation = "tanh";
     protected boolean useBias = true, returnSequences, goBackwards;
+    private Direction own;
 
     protected Recurrent(int units) {
         this.units = Options.positive(label(), "units", units)[0];
@@ -61,6 +65,51 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
         d.dim("units", "", Expr.var("u", units), "one number per unit");
         return d.params(paramCount(in.dim(1)), paramNote()).macs(Expr.of(Math.max(in.dim(0), 1)).times(paramCount(in.dim(1)).value()));
     }
+
+    // ------------------------------------------------------------------ computing with numbers
+
+    /** How many blocks of u columns W, U and b have: 1 for SimpleRNN, 4 for LSTM, 3 for GRU. */
+    abstract int gates();
+
+    /** One step: the new state (h first) from x_t (batch, d) and the previous state; saves into d.saved. */
+    abstract NDArray[] step(Direction d, NDArray x, NDArray[] state);
+
+    /** The backward of step t: replaces dState (dLoss/dstate_t) by dLoss/dstate_{t−1} and returns dLoss/dx_t. */
+    abstract NDArray stepBackward(Direction d, int t, NDArray[] dState);
+
+    /** The state before the first step: zeros, one h (and for LSTM one c) per sample. */
+    NDArray[] initialState(int n) { return new NDArray[] {NDArray.zeros(n, units)}; }
+
+    /** Zeros, as Keras starts every bias. */
+    NDArray initialBias() { return NDArray.zeros(gates() * units); }
+
+    /** Gate g's u columns of a (batch, gates·u) array. */
+    NDArray gate(NDArray z, int g) { return z.slice(1, g * units, (g + 1) * units).contiguous(); }
+
+    NDArray activate(NDArray z) { return ActivationFunctions.forward(activation, z); }
+
+    NDArray activateBackward(NDArray z, NDArray y, NDArray grad) { return ActivationFunctions.backward(activation, z, y, grad); }
+
+    /** σ(z), the gates' squashing to (0, 1); its derivative is σ·(1 − σ). */
+    static NDArray sigmoid(NDArray z) { return ActivationFunctions.forward("sigmoid", z); }
+
+    static NDArray sigmoidBackward(NDArray s, NDArray grad) { return grad.mul(s).mul(s.neg().add(1f)); }
+
+    @Override
+    public void initialize(Shape in, Random rng) { own = new Direction(this, (int) in.dim(1), goBackwards, rng); }
+
+    @Override public boolean isInitialized() { return own != null; }
+
+    @Override public List<Param> params() { return own == null ? List.of() : own.params(); }
+
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (own == null) initialize(sampleShape(x), new Random(0));
+        return own.forward(x);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) { return own.backward(gradOut); }
 
     /** d + u + 1 (or d + u without bias): the weights one gate of one unit needs. */
     protected Expr perGate(long d, int biases) {

@@ -1,6 +1,7 @@
 package layerwise.layers;
 
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
 
 /**
  * The plainest recurrent layer: h_t = tanh(x_t·W + h_{t−1}·U + b).
@@ -18,6 +19,25 @@ public final class SimpleRNN extends Recurrent<SimpleRNN> {
     @Override
     String paramNote() {
         return "per unit: d weights for the input x_t, u weights for the previous state h_{t−1}" + (useBias ? ", and 1 bias" : "");
+    }
+
+    @Override int gates() { return 1; }
+
+    /** h_t = f(z), z = x_t·W + h_{t−1}·U + b. */
+    @Override
+    NDArray[] step(Direction d, NDArray x, NDArray[] state) {
+        NDArray z = d.linear(x, state[0]), h = activate(z);
+        d.saved.add(new NDArray[] {x, state[0], z, h});
+        return new NDArray[] {h};
+    }
+
+    @Override
+    NDArray stepBackward(Direction d, int t, NDArray[] dState) {
+        NDArray[] s = d.saved.get(t);
+        NDArray dz = activateBackward(s[2], s[3], dState[0]);
+        NDArray[] dxdh = d.linearBackward(s[0], s[1], dz);
+        dState[0] = dxdh[1];
+        return dxdh[0];
     }
 
     @Override
