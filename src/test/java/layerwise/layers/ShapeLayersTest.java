@@ -104,9 +104,9 @@ class ShapeLayersTest {
 
     @Test
     void aLayerWithoutComputationSaysWhichLayer() {
-        LSTM lstm = new LSTM(4).name("lstm_x");
-        var e = assertThrows(ConfigException.class, () -> lstm.forward(NDArray.zeros(1, 3, 2), true));
-        assertTrue(e.getMessage().startsWith("Layer lstm_x (LSTM) cannot compute on data yet"), e.getMessage());
+        Conv3D conv = new Conv3D(4, 3).name("conv3d_x");
+        var e = assertThrows(ConfigException.class, () -> conv.forward(NDArray.zeros(1, 3, 3, 3, 2), true));
+        assertTrue(e.getMessage().startsWith("Layer conv3d_x (Conv3D) cannot compute on data yet"), e.getMessage());
     }
 
     @Test
