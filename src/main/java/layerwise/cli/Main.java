@@ -31,6 +31,7 @@ public final class Main {
                 case "tour" -> new Tour(out).run();
                 case "summary" -> SummaryCommand.run(rest, out, err);
                 case "explain" -> ExplainCommand.run(rest, out, err);
+                case "train" -> TrainCommand.run(rest, out, err);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -53,6 +54,10 @@ public final class Main {
                       [--columns all] [--loss NAME]  adds input shapes, mult-adds, memory, receptive field
               explain MODEL.json [--format text|markdown|html] [--loss NAME]
                                                      every layer's formulas with the numbers filled in
+              train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
+                    --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N
+                    [--seed N] [--chart loss.png] [--format text|json]
+                                                     trains the model, prints each epoch and the test accuracy
             Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

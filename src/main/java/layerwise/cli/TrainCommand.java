@@ -1,0 +1,139 @@
+package layerwise.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import layerwise.chart.Charts;
+import layerwise.data.Dataset;
+import layerwise.data.Split;
+import layerwise.model.KerasJson;
+import layerwise.model.Model;
+import layerwise.ndarray.NDArray;
+import layerwise.train.FitListener;
+import layerwise.train.FitOptions;
+import layerwise.train.History;
+import layerwise.train.Trainer;
+
+/**
+ * {@code ./layerwise train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
+ * --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N [--seed N] [--chart loss.png]
+ * [--format text|json]}. Holds 20 % of the samples out for testing and 10 % of the rest for validation;
+ * json prints one object per epoch and a final {"test_accuracy": …}.
+ */
+final class TrainCommand {
+    private TrainCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        TrainArgs a = TrainArgs.parse(args);
+        Model model = KerasJson.read(a.model());
+        model.initialize(a.seed());
+        Dataset data = TrainData.load(a.data(), a.seed()).reshape(sampleShape(model));
+        Split s = data.split(0.2, a.seed());
+        NDArray yTrain = TrainData.targets(s.yTrain(), s.classes(), a.loss(), model), yTest = TrainData.targets(s.yTest(), s.classes(), a.loss(), model);
+        Trainer trainer = Trainer.compile(model, a.optimizer(), a.loss(), "accuracy");
+        boolean json = a.format().equals("json");
+        FitOptions o = new FitOptions().seed(a.seed()).validationSplit(0.1).out(out)
+                .verbose(json ? 0 : (System.console() != null ? 1 : 2));
+        if (json) o.listener(jsonLines(out));
+        History h = trainer.fit(s.xTrain(), yTrain, a.batchSize(), a.epochs(), o);
+        Map<String, Double> test = trainer.evaluate(s.xTest(), yTest, a.batchSize());
+        if (json) {
+            out.printf(Locale.ROOT, "{\"test_loss\":%.6f,\"test_accuracy\":%.6f}%n", test.get("loss"), test.get("accuracy"));
+        } else {
+            out.printf(Locale.ROOT, "Test loss: %.4f - test accuracy: %.4f (%d held-out samples)%n", test.get("loss"), test.get("accuracy"), s.xTest().dim(0));
+        }
+        if (a.chart() != null) {
+            Charts.save(Charts.history(h), a.chart());
+            if (!json) out.println("Chart saved to " + a.chart());
+        }
+        return 0;
+    }
+
+    private static int[] sampleShape(Model model) {
+        return Arrays.stream(model.inputShape().dims()).mapToInt(d -> (int) d).toArray();
+    }
+
+    private static FitListener jsonLines(PrintStream out) {
+        return new FitListener() {
+            @Override
+            public void onEpochEnd(int epoch, Map<String, Double> logs, History history) {
+                StringBuilder b = new StringBuilder("{\"epoch\":" + epoch);
+                logs.forEach((k, v) -> b.append(",\"").append(k).append("\":").append(String.format(Locale.ROOT, "%.6f", v)));
+                out.println(b.append('}'));
+            }
+        };
+    }
+
+    /** The parsed flags; a missing or malformed one is a usage error (exit code 2). */
+    record TrainArgs(Path model, String data, String loss, layerwise.train.Optimizer optimizer, int epochs, int batchSize,
+                     long seed, Path chart, String format) {
+        static TrainArgs parse(String[] args) {
+            Path model = null, chart = null;
+            String data = null, loss = "categorical_crossentropy", opt = "sgd", format = "text";
+            Double lr = null;
+            int epochs = 10, batch = 32;
+            long seed = 0;
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (!flag.startsWith("--")) {
+                    if (model != null) throw usage("unknown argument '" + flag + "'");
+                    model = Path.of(flag);
+                    continue;
+                }
+                if (i + 1 >= args.length) throw usage(flag + " needs a value");
+                String v = args[++i];
+                switch (flag) {
+                    case "--data" -> data = v;
+                    case "--loss" -> loss = v;
+                    case "--optimizer" -> opt = oneOf(flag, v, List.of("sgd", "adam", "rmsprop", "adagrad"));
+                    case "--lr" -> lr = number(flag, v);
+                    case "--epochs" -> epochs = (int) positive(flag, v);
+                    case "--batch-size" -> batch = (int) positive(flag, v);
+                    case "--seed" -> seed = (long) number(flag, v);
+                    case "--chart" -> chart = Path.of(v);
+                    case "--format" -> format = oneOf(flag, v, List.of("text", "json"));
+                    default -> throw usage("unknown flag '" + flag + "'");
+                }
+            }
+            if (model == null) throw usage("which model? e.g. ./layerwise train models/seed000_conv_then_dense.json --data random:100x100x100x3:10");
+            if (!Files.exists(model)) throw usage("no file '" + model + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
+            if (data == null) throw usage("which data? --data digits, iris or random:SAMPLESxD1x…:CLASSES");
+            return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format);
+        }
+
+        private static layerwise.train.Optimizer optimizer(String name, Double lr) {
+            return switch (name) {
+                case "adam" -> new layerwise.train.Adam(lr == null ? 0.001 : lr);
+                case "rmsprop" -> new layerwise.train.RMSprop(lr == null ? 0.001 : lr);
+                case "adagrad" -> new layerwise.train.Adagrad(lr == null ? 0.001 : lr);
+                default -> new layerwise.train.SGD(lr == null ? 0.01 : lr);
+            };
+        }
+
+        private static String oneOf(String flag, String v, List<String> allowed) {
+            if (!allowed.contains(v)) throw usage(flag + " must be one of " + String.join("|", allowed) + ", got '" + v + "'");
+            return v;
+        }
+
+        private static double number(String flag, String v) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw usage(flag + " needs a number, got '" + v + "'");
+            }
+        }
+
+        private static double positive(String flag, String v) {
+            double d = number(flag, v);
+            if (d < 1 || d != Math.rint(d)) throw usage(flag + " needs a whole number ≥ 1, got '" + v + "'");
+            return d;
+        }
+
+        private static UsageException usage(String message) { return new UsageException("train: " + message + "\n" + Main.USAGE); }
+    }
+}
