@@ -32,6 +32,7 @@ public final class Charts {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.setYAxisGroupTitle(1, "accuracy");
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         double[] epochs = IntStream.rangeClosed(1, Math.max(h.epochs(), 1)).asDoubleStream().toArray();
         for (String key : h.keys()) {
             double[] values = h.get(key);

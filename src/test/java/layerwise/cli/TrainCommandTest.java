@@ -1,0 +1,86 @@
+package layerwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import layerwise.layers.Names;
+
+/** The train command, called as an external check calls it. */
+class TrainCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void freshNames() { Names.reset(); }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void jsonFormatPrintsOneObjectPerEpochThenTheTestAccuracy(@TempDir Path dir) throws Exception {
+        Path chart = dir.resolve("loss.png");
+        assertEquals(0, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
+                "--optimizer", "adam", "--lr", "0.05", "--epochs", "3", "--batch-size", "16", "--seed", "3",
+                "--chart", chart.toString(), "--format", "json"), err.toString());
+        String[] lines = out().strip().split("\n");
+        assertEquals(4, lines.length, out());
+        for (int e = 1; e <= 3; e++) {
+            JsonObject o = JsonParser.parseString(lines[e - 1]).getAsJsonObject();
+            assertEquals(e, o.get("epoch").getAsInt());
+            assertTrue(o.has("loss") && o.has("accuracy") && o.has("val_loss") && o.has("val_accuracy"), lines[e - 1]);
+        }
+        double acc = JsonParser.parseString(lines[3]).getAsJsonObject().get("test_accuracy").getAsDouble();
+        assertTrue(acc >= 0 && acc <= 1, lines[3]);
+        assertNotNull(ImageIO.read(chart.toFile()));
+    }
+
+    @Test
+    void sameSeedPrintsTheSameLosses() {
+        String[] args = {"train", "models/iris_mlp.json", "--data", "random:60x4:3", "--loss", "categorical_crossentropy",
+                "--optimizer", "sgd", "--epochs", "2", "--batch-size", "8", "--seed", "5", "--format", "json"};
+        run(args);
+        String first = out();
+        out.reset();
+        Names.reset();
+        run(args);
+        assertEquals(first, out());
+    }
+
+    @Test
+    void digitsReshapedToTheModelInputWhenTheSizesAgree() {
+        assertEquals(0, run("train", "models/digits_cnn.json", "--data", "digits", "--loss", "categorical_crossentropy",
+                "--optimizer", "adam", "--epochs", "1", "--batch-size", "64", "--format", "json"), err.toString());
+        assertTrue(out().contains("\"test_accuracy\""), out());
+    }
+
+    @Test
+    void dataThatCannotTakeTheModelInputShapeIsExplained() {
+        assertEquals(1, run("train", "models/seed003_three_conv_blocks.json", "--data", "digits", "--loss", "binary_crossentropy",
+                "--optimizer", "sgd", "--epochs", "1", "--batch-size", "32"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("cannot reshape the digits samples of 64 numbers into (150, 150, 3)"), e);
+    }
+
+    @Test
+    void unknownOptimizerIsAUsageError() {
+        assertEquals(2, run("train", "models/iris_mlp.json", "--data", "iris", "--optimizer", "adamw"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("train: --optimizer must be one of sgd|adam|rmsprop|adagrad, got 'adamw'"));
+    }
+}
