@@ -1,11 +1,15 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.Joins;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
@@ -16,6 +20,8 @@ import layerwise.ndarray.Shape;
 public final class Bidirectional extends FluentLayer<Bidirectional> {
     private final Recurrent<?> layer;
     private String mergeMode = "concat";
+    private Direction forwardRun, backwardRun;
+    private NDArray savedForward, savedBackward;
 
     /** {@code new Bidirectional(new LSTM(64))}. */
     public Bidirectional(Recurrent<?> layer) {
@@ -46,6 +52,52 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
         Expr perDirection = layer.paramCount(in.dim(1));
         return d.params(Expr.of(2).times(perDirection), "one " + layer.type() + " per direction: " + layer.paramNote())
                 .macs(Expr.of(2).times(Math.max(inner.macs(), 0)));
+    }
+
+    /** Forward weights first, then backward ones, as Keras's get_weights. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        forwardRun = new Direction(layer, (int) in.dim(1), layer.goBackwards(), rng);
+        backwardRun = new Direction(layer, (int) in.dim(1), !layer.goBackwards(), rng);
+    }
+
+    @Override public boolean isInitialized() { return forwardRun != null; }
+
+    @Override
+    public List<Param> params() {
+        if (forwardRun == null) return List.of();
+        List<Param> ps = new ArrayList<>(forwardRun.params());
+        ps.addAll(backwardRun.params());
+        return ps;
+    }
+
+    /** Both directions over the same x; the backward one's sequence is turned back into input order before merging. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (forwardRun == null) initialize(sampleShape(x), new Random(0));
+        savedForward = forwardRun.forward(x);
+        NDArray b = backwardRun.forward(x);
+        savedBackward = layer.returnSequences() ? Joins.reverse(b, 1) : b;
+        return switch (mergeMode) {
+            case "concat" -> Joins.concat(-1, List.of(savedForward, savedBackward));
+            case "sum" -> savedForward.add(savedBackward);
+            case "mul" -> savedForward.mul(savedBackward);
+            default -> savedForward.add(savedBackward).mul(0.5f);
+        };
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        int u = layer.units(), last = gradOut.rank() - 1;
+        NDArray gf, gb;
+        switch (mergeMode) {
+            case "concat" -> { gf = gradOut.slice(last, 0, u).contiguous(); gb = gradOut.slice(last, u, 2 * u).contiguous(); }
+            case "sum" -> { gf = gradOut; gb = gradOut; }
+            case "mul" -> { gf = gradOut.mul(savedBackward); gb = gradOut.mul(savedForward); }
+            default -> { gf = gradOut.mul(0.5f); gb = gf; }
+        }
+        NDArray dxForward = forwardRun.backward(gf);
+        return dxForward.add(backwardRun.backward(layer.returnSequences() ? Joins.reverse(gb, 1) : gb));
     }
 
     @Override

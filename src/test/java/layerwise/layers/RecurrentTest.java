@@ -98,4 +98,28 @@ class RecurrentTest {
         GradCheck.assertMatches(new GRU(2).useBias(false), NDArray.normal(7, 2, 3, 2));
         GradCheck.assertMatches(new LSTM(2).useBias(false).activation("relu"), NDArray.normal(8, 2, 3, 2));
     }
+
+    @Test
+    void bidirectionalConcatenatesBothDirections() {
+        assertArrayEquals(new int[] {2, 6}, new Bidirectional(new LSTM(3)).forward(NDArray.normal(9, 2, 4, 2), false).dims());
+    }
+
+    @Test
+    void bidirectionalBackwardRunsTheSecondDirectionFromTheLastStep() {
+        // with U = 0, W = 1, b = 0 and one unit, each direction's last h is tanh of the step it read last:
+        // forward reads x_2 last, backward reads x_1 last: concat [tanh(2), tanh(1)] = [0.9640, 0.7616]
+        Bidirectional bi = new Bidirectional(new SimpleRNN(1));
+        bi.initialize(Shape.of(2, 1), new java.util.Random(0));
+        NDArray w = NDArray.of(1f).reshape(1, 1), u = NDArray.zeros(1, 1), b = NDArray.zeros(1);
+        bi.setWeights(List.of(w, u, b, w, u, b));
+        assertArrayEquals(new float[] {0.9640f, 0.7616f}, bi.forward(NDArray.of(1f, 2f).reshape(1, 2, 1), false).toFloatArray(), 1e-4f);
+    }
+
+    @Test
+    void bidirectionalBackwardMatchesFiniteDifferencesForEveryMergeMode() {
+        for (String mode : List.of("concat", "sum", "mul", "ave")) {
+            GradCheck.assertMatches(new Bidirectional(new GRU(2).returnSequences(true)).mergeMode(mode), NDArray.normal(10, 2, 3, 2));
+        }
+        GradCheck.assertMatches(new Bidirectional(new LSTM(2)), NDArray.normal(11, 2, 3, 2));
+    }
 }
