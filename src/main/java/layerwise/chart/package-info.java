@@ -1,6 +1,6 @@
 /**
- * Pictures and tables of training: a {@code History} as an XChart line chart (saveable as PNG or
- * SVG, shown by the notebook kernel) and as a Tablesaw table with one row per epoch. The only
- * package that imports XChart and Tablesaw.
+ * Pictures and tables of what Layerwise computes: a {@code History} as an XChart line chart (saveable
+ * as PNG or SVG, shown by the notebook kernel), and a History or a model summary as a Tablesaw table.
+ * The only package that imports XChart and Tablesaw.
  */
 package layerwise.chart;
