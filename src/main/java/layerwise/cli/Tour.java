@@ -26,6 +26,10 @@ final class Tour {
                 "Dense acts on the last axis only, so the output stays 4-D: (None, 98, 98, 10).");
         Model noFlatten = SeedModels.convThenDense(false);
         show(noFlatten);
+        out.println("The shape linter sees the problem before any data (model.lint(), also printed by ./layerwise summary):");
+        out.println();
+        noFlatten.lint().forEach(w -> out.println(w.toText()));
+        out.println();
         out.println("Training it on targets of shape (100, 10), as in the question, fails before any step:");
         out.println();
         try {

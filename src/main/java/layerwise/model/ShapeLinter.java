@@ -51,7 +51,8 @@ public final class ShapeLinter {
         String positions = in.dropLast().toString();
         String message = "it comes right after " + prev.label() + " and gets " + in.withBatch()
                 + ". Dense acts on the last axis only, so its output stays " + (in.rank() + 1) + "-D: " + t.shape().withBatch()
-                + ", one " + u + "-vector per position " + positions + " rather than one per sample.";
+                + ", one " + u + "-vector per position " + positions + " rather than one per sample"
+                + " (right if you want an answer per position, as in segmentation).";
         String pool = "GlobalAveragePooling" + (in.rank() - 1) + "D";
         String flatten = in.isFullyKnown() ? flattenCost(in, u) : "Flatten() first (its size depends on the unknown axes)";
         String fix = flatten + "; or " + pool + "() first: " + c + "×" + u + " + " + u + " = " + String.format("%,d", c * u + u)
