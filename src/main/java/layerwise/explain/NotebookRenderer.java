@@ -17,7 +17,7 @@ public final class NotebookRenderer {
                 if (line.kind() == Line.Kind.NOTE) {
                     out.append("- ").append(line.note()).append('\n');
                 } else {
-                    out.append("- ").append(line.label()).append(": $").append(Explanation.formula(line, Notation.LATEX)).append('$');
+                    out.append("- ").append(line.label().isEmpty() ? "$" : line.label() + ": $").append(Explanation.formula(line, Notation.LATEX)).append('$');
                     if (!line.note().isEmpty()) out.append(" (").append(line.note()).append(')');
                     out.append('\n');
                 }

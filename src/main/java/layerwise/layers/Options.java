@@ -32,7 +32,7 @@ public final class Options {
                         .expected(option + " ≥ 1")
                         .got(option + " = " + (sizes.length == 1 ? Integer.toString(s) : java.util.Arrays.toString(sizes)))
                         .why("a layer needs at least one " + (option.equals("units") || option.equals("filters") ? "output" : "element") + " along every axis")
-                        .fix("use a positive " + option + ", for example 1 or more"));
+                        .fix("give " + option + " a value of 1 or more"));
             }
         }
         return sizes;
