@@ -1,0 +1,73 @@
+"""PyTorch reference for Layerwise's layers: reads one case as JSON on stdin, prints the outputs and
+gradients as JSON. Weights arrive in Keras's layouts and are converted here, so every conversion
+between the two libraries is written down in one place. Runs in float64.
+
+Loss: L = sum(R * y) for the given R, so dL/dy = R, the same scalar GradCheck uses.
+"""
+import json
+import sys
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def t(values, shape):
+    return torch.tensor(values, dtype=torch.float64).reshape(shape)
+
+
+def flat(x):
+    return x.detach().reshape(-1).tolist()
+
+
+def to_torch(w, units, order):
+    """Reorders the gate blocks of the last axis; the orders used here are their own inverses."""
+    blocks = [w[..., g * units:(g + 1) * units] for g in range(w.shape[-1] // units)]
+    return torch.cat([blocks[g] for g in order], dim=-1)
+
+
+def recurrent(case):
+    n, steps, d = case["shape"]
+    u = case["units"]
+    x = t(case["x"], (n, steps, d)).requires_grad_()
+    gates = 4 if case["kind"] == "lstm" else 3
+    # Keras LSTM gates i, f, g, o = torch's order; Keras GRU z, r, h → torch r, z, n (its own inverse)
+    order = list(range(4)) if gates == 4 else [1, 0, 2]
+    kernel = t(case["kernel"], (d, gates * u))
+    recurrent_kernel = t(case["recurrent"], (u, gates * u))
+    bias = t(case["bias"], (2, gates * u) if gates == 3 else (gates * u,))
+    # Keras's LSTM has one bias; torch adds b_ih + b_hh, so b_hh stays 0. GRU reset_after: rows 0 and 1
+    b_ih, b_hh = (bias[0], bias[1]) if gates == 3 else (bias, torch.zeros(gates * u))
+    rnn = torch.nn.LSTM(d, u, batch_first=True) if gates == 4 else torch.nn.GRU(d, u, batch_first=True)
+    with torch.no_grad():
+        rnn.weight_ih_l0.copy_(to_torch(kernel, u, order).T)
+        rnn.weight_hh_l0.copy_(to_torch(recurrent_kernel, u, order).T)
+        rnn.bias_ih_l0.copy_(to_torch(b_ih, u, order))
+        rnn.bias_hh_l0.copy_(to_torch(b_hh, u, order))
+    out, _ = rnn(x)
+    y = out if case["return_sequences"] else out[:, -1, :]
+    (y * t(case["r"], y.shape)).sum().backward()
+    dbias = to_torch(rnn.bias_ih_l0.grad, u, order)
+    if gates == 3:
+        dbias = torch.stack([dbias, to_torch(rnn.bias_hh_l0.grad, u, order)])
+    return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(to_torch(rnn.weight_ih_l0.grad.T, u, order)),
+            "drecurrent": flat(to_torch(rnn.weight_hh_l0.grad.T, u, order)), "dbias": flat(dbias)}
+
+
+def batchnorm(case):
+    shape = case["shape"]
+    c = shape[-1]
+    x = t(case["x"], shape).requires_grad_()
+    gamma = t(case["gamma"], (c,)).requires_grad_()
+    beta = t(case["beta"], (c,)).requires_grad_()
+    # Keras normalizes the last axis; torch's batch_norm wants the features on axis 1
+    moved = x.movedim(-1, 1)
+    y = torch.nn.functional.batch_norm(moved, None, None, gamma, beta, training=True, eps=case["epsilon"]).movedim(1, -1)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "dx": flat(x.grad), "dgamma": flat(gamma.grad), "dbeta": flat(beta.grad)}
+
+
+case = json.load(sys.stdin)
+kind = case["kind"]
+result = recurrent(case) if kind in ("lstm", "gru") else batchnorm(case)
+json.dump(result, sys.stdout)
