@@ -32,6 +32,7 @@ public final class Main {
                 case "summary" -> SummaryCommand.run(rest, out, err);
                 case "explain" -> ExplainCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "bench" -> Bench.run(rest, out);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -58,6 +59,8 @@ public final class Main {
                     --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N
                     [--seed N] [--chart loss.png] [--format text|json]
                                                      trains the model, prints each epoch and the test accuracy
+              bench [--models S1,S3,M|none] [--gemm 256,512,1024,2048] [--epochs N] [--format json|text]
+                                                     speed figures as JSON lines (see README, Speed)
             Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

@@ -1,0 +1,168 @@
+package layerwise.ndarray.kernels;
+
+import java.util.function.Supplier;
+
+/**
+ * The fast GEMM: C = alpha·op(A)·op(B) + beta·C, cut into blocks that fit the caches (after
+ * Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", 2008).
+ * <pre>
+ *   task    an MC×NC block of C (128×256); tasks run in parallel, each writes only its own block
+ *   kc      for each KC = 256 slice of the shared axis k, in order:
+ *   pack    copy op(B)[kc × NC] into NR-wide column strips and op(A)[MC × kc] into MR-high row strips,
+ *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here)
+ *   tiles   for each B strip (kc·NR floats, stays in L1), for each A strip: micro-kernel on an MR×NR tile
+ * </pre>
+ * The packed blocks (128 KB + 256 KB) stay in the core's L2 cache. Edge tiles are padded with zeros
+ * and computed into a scratch tile. When C is too small to give every core a block but k is long,
+ * k is cut into a fixed number of chunks summed in order afterwards. Every cut depends on the sizes
+ * only, so the sums are added in the same order whatever the number of threads.
+ */
+final class BlockedGemm {
+    static final int MC = 128, NC = 256, KC = 256;
+    /** Fewer C blocks than this and a long k: split k instead. */
+    private static final int MIN_BLOCKS = 4, K_CHUNK = 8 * KC, MAX_K_CHUNKS = 16;
+
+    /** The two operands, as given to Gemm: op(A) is m×k, op(B) is k×n. */
+    record Operands(boolean transA, boolean transB, float alpha,
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {
+        float a(int i, int p) { return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]; }
+    }
+
+    private final int mr, nr;
+    private final ThreadLocal<Buffers> buffers;
+
+    BlockedGemm(Supplier<MicroKernel> kernels) {
+        MicroKernel k = kernels.get();
+        this.mr = k.mr();
+        this.nr = k.nr();
+        this.buffers = ThreadLocal.withInitial(() -> new Buffers(kernels.get()));
+    }
+
+    /** Per-thread packing space and micro-kernel, reused by every call. */
+    private static final class Buffers {
+        final MicroKernel kernel;
+        final float[] a, b, tile;
+
+        Buffers(MicroKernel k) {
+            kernel = k;
+            a = new float[roundUp(MC, k.mr()) * KC];
+            b = new float[roundUp(NC, k.nr()) * KC];
+            tile = new float[k.mr() * k.nr()];
+        }
+    }
+
+    void multiply(Operands ops, int m, int n, int k, float beta, float[] c, int cOff, int ldc) {
+        int mBlocks = ceilDiv(m, MC), nBlocks = ceilDiv(n, NC), blocks = mBlocks * nBlocks;
+        int kChunks = blocks >= MIN_BLOCKS ? 1 : Math.min(MAX_K_CHUNKS, Math.max(1, k / K_CHUNK));
+        if (kChunks == 1) {
+            Parallel.forEach(blocks, t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, c, cOff, ldc));
+            return;
+        }
+        float[][] partial = new float[kChunks][m * n];
+        int chunk = ceilDiv(k, kChunks);
+        Parallel.forEach(kChunks * blocks, t -> {
+            int q = t / blocks, blk = t % blocks;
+            int k0 = Math.min(k, q * chunk), k1 = Math.min(k, k0 + chunk);
+            block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, partial[q], 0, n);
+        });
+        Parallel.forEach(m, i -> sumRow(partial, i, n, beta, c, cOff + i * ldc));
+    }
+
+    private static void sumRow(float[][] partial, int i, int n, float beta, float[] c, int ci) {
+        for (int j = 0; j < n; j++) {
+            float s = beta == 0f ? 0f : beta * c[ci + j];
+            for (float[] p : partial) s += p[i * n + j];
+            c[ci + j] = s;
+        }
+    }
+
+    /** One task: the C block at (i0, j0), summing k from k0 to k1. */
+    private void block(Operands ops, int i0, int j0, int m, int n, int k0, int k1, float beta,
+                       float[] c, int cOff, int ldc) {
+        int mc = Math.min(MC, m - i0), nc = Math.min(NC, n - j0);
+        if (beta != 0f && beta != 1f) scale(c, cOff + i0 * ldc + j0, ldc, mc, nc, beta);
+        Buffers buf = buffers.get();
+        for (int p0 = k0; p0 < k1 || p0 == k0; p0 += KC) {
+            int kc = Math.min(KC, k1 - p0);
+            boolean overwrite = p0 == k0 && beta == 0f;
+            packB(ops, p0, kc, j0, nc, buf.b);
+            packA(ops, i0, mc, p0, kc, buf.a);
+            tiles(buf, kc, mc, nc, overwrite, c, cOff + i0 * ldc + j0, ldc);
+        }
+    }
+
+    private void tiles(Buffers buf, int kc, int mc, int nc, boolean overwrite, float[] c, int cAt, int ldc) {
+        MicroKernel kernel = buf.kernel;
+        for (int jr = 0; jr < nc; jr += nr) {
+            for (int ir = 0; ir < mc; ir += mr) {
+                int at = cAt + ir * ldc + jr;
+                if (ir + mr <= mc && jr + nr <= nc) {
+                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, c, at, ldc, !overwrite);
+                } else {
+                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, buf.tile, 0, nr, false);
+                    copyEdge(buf.tile, nr, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, c, at, ldc);
+                }
+            }
+        }
+    }
+
+    private static void copyEdge(float[] tile, int nr, int rows, int cols, boolean overwrite, float[] c, int at, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                c[at + r * ldc + j] = overwrite ? tile[r * nr + j] : c[at + r * ldc + j] + tile[r * nr + j];
+            }
+        }
+    }
+
+    /** op(A)[i0.., p0..] into MR-row strips: strip s holds, for each p, its MR numbers side by side. */
+    private void packA(Operands ops, int i0, int mc, int p0, int kc, float[] dst) {
+        for (int s = 0; s < mc; s += mr) {
+            int base = s * kc;
+            for (int r = 0; r < mr; r++) {
+                int i = i0 + s + r;
+                if (s + r >= mc) {
+                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = 0f;
+                } else if (ops.transA()) {
+                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = ops.alpha() * ops.a()[ops.aOff() + (p0 + p) * ops.lda() + i];
+                } else {
+                    int row = ops.aOff() + i * ops.lda() + p0;
+                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = ops.alpha() * ops.a()[row + p];
+                }
+            }
+        }
+    }
+
+    /** op(B)[p0.., j0..] into NR-column strips: strip s holds, for each p, its NR numbers side by side. */
+    private void packB(Operands ops, int p0, int kc, int j0, int nc, float[] dst) {
+        float[] b = ops.b();
+        for (int s = 0; s < nc; s += nr) {
+            int base = s * kc, cols = Math.min(nr, nc - s);
+            if (ops.transB()) {
+                for (int j = 0; j < nr; j++) {
+                    int row = ops.bOff() + (j0 + s + j) * ops.ldb() + p0;
+                    if (j < cols) {
+                        for (int p = 0; p < kc; p++) dst[base + p * nr + j] = b[row + p];
+                    } else {
+                        for (int p = 0; p < kc; p++) dst[base + p * nr + j] = 0f;
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int from = ops.bOff() + (p0 + p) * ops.ldb() + j0 + s, to = base + p * nr;
+                    System.arraycopy(b, from, dst, to, cols);
+                    for (int j = cols; j < nr; j++) dst[to + j] = 0f;
+                }
+            }
+        }
+    }
+
+    private static void scale(float[] c, int at, int ldc, int rows, int cols, float beta) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) c[at + r * ldc + j] *= beta;
+        }
+    }
+
+    static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+
+    static int roundUp(int a, int b) { return ceilDiv(a, b) * b; }
+}

@@ -1,0 +1,80 @@
+package layerwise.ndarray.kernels;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs numbered tasks on the cores. The kernels cut their work into tasks by the sizes alone, never
+ * by the number of threads, and each task writes its own part of the result: so the numbers come out
+ * bit for bit the same with 1 thread or 8. Set the thread count with {@code -Dlayerwise.threads=N}
+ * (default: one per core).
+ */
+public final class Parallel {
+    private static final int THREADS = Math.max(1, Integer.getInteger("layerwise.threads",
+            Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService HELPERS = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
+        Thread t = new Thread(r, "layerwise-kernel");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** True while this thread runs a task: a task that asks for parallel work does it itself. */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private Parallel() {}
+
+    public static int threads() { return THREADS; }
+
+    /** Runs body(0) … body(count − 1), spread over the threads; the caller works too and returns when all are done. */
+    public static void forEach(int count, IntConsumer body) {
+        boolean[] busy = INSIDE.get();
+        if (THREADS == 1 || count <= 1 || busy[0]) {
+            for (int i = 0; i < count; i++) body.accept(i);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            boolean[] mine = INSIDE.get();
+            mine[0] = true;
+            try {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) body.accept(i);
+            } finally {
+                mine[0] = false;
+            }
+        };
+        int helpers = Math.min(THREADS - 1, count - 1);
+        Future<?>[] running = new Future<?>[helpers];
+        for (int h = 0; h < helpers; h++) running[h] = HELPERS.submit(worker);
+        worker.run();
+        for (Future<?> f : running) join(f);
+    }
+
+    /** Runs work on this thread alone: any forEach inside it runs its tasks one after another. */
+    static void serially(Runnable work) {
+        boolean[] busy = INSIDE.get();
+        boolean was = busy[0];
+        busy[0] = true;
+        try {
+            work.run();
+        } finally {
+            busy[0] = was;
+        }
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a kernel task", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
