@@ -29,8 +29,9 @@ public final class Patches {
             }
             int hOut = (h + sh - 1) / sh, wOut = (w + sw - 1) / sw;
             int padH = Math.max((hOut - 1) * sh + ekh - h, 0), padW = Math.max((wOut - 1) * sw + ekw - w, 0);
+            // causal (1-D): Keras pads K_eff − 1 on the left whatever the stride, so output j sees x up to j·S and no further
             boolean causal = padding.equals("causal");
-            return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, padH / 2, causal ? padW : padW / 2, hOut, wOut);
+            return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, padH / 2, causal ? ekw - 1 : padW / 2, hOut, wOut);
         }
     }
 
