@@ -71,6 +71,14 @@ final class KerasReader {
         return new IncompleteModelException(cause, summary, ModelExplanation.partial(modelName, built, failed.name(), cause));
     }
 
+    /** A model written as one layer of another: its config is a whole model's. */
+    static Model readNested(LayerConfig c) {
+        JsonObject root = new JsonObject();
+        root.addProperty("class_name", c.className());
+        root.add("config", c.json());
+        return read(root);
+    }
+
     static Shape inputShape(Entry e) {
         Shape s = e.config().batchShape();
         if (s == null) throw e.config().missing("batch_input_shape", "the input's shape with the batch axis first, e.g. [null, 28, 28, 1]");
@@ -99,7 +107,6 @@ final class KerasReader {
         String name = o.has("name") ? text(o.get("name"), path + ".name")
                 : config.has("name") && !config.get("name").isJsonNull() ? text(config.get("name"), path + ".config.name")
                 : Names.unique(Names.snakeCase(cls));
-        if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) throw nested(name, cls);
         return new Entry(i, cls, name, new LayerConfig(cls, name, config, path), o);
     }
 
@@ -129,13 +136,5 @@ final class KerasReader {
                 .got(got)
                 .why("Layerwise reads what Keras's model.to_json() writes (tf.keras 2 or Keras 3), or the config.json of a .keras file")
                 .fix("save the model with open('model.json', 'w').write(model.to_json()) and read that file"));
-    }
-
-    private static ConfigException nested(String name, String cls) {
-        return new ConfigException(Problem.at(name + " (" + cls + ")")
-                .headline("Layer " + name + " is a whole " + cls + " model used as a layer; Layerwise does not read nested models yet.")
-                .expected("a model whose layers are all plain layers")
-                .got("the nested model " + name)
-                .fix("build the outer model from the inner model's layers directly, so the file lists them one by one"));
     }
 }

@@ -22,6 +22,16 @@ final class KerasWriter {
     private KerasWriter() {}
 
     static String write(Model model) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("class_name", model instanceof Sequential ? "Sequential" : "Functional");
+        root.put("config", modelConfig(model));
+        root.put("keras_version", KERAS_VERSION);
+        root.put("backend", "tensorflow");
+        return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
+    /** The "config" of a model: its name, its layers and, for a graph, its inputs and outputs. */
+    static Map<String, Object> modelConfig(Model model) {
         if (model instanceof Sequential s) s.requireBuilt();
         boolean sequential = model instanceof Sequential;
         Map<String, Object> config = new LinkedHashMap<>();
@@ -31,12 +41,7 @@ final class KerasWriter {
             config.put("input_layers", model.inputs().stream().map(t -> ref(model, t, false)).toList());
             config.put("output_layers", model.outputs().stream().map(t -> ref(model, t, false)).toList());
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("class_name", sequential ? "Sequential" : "Functional");
-        root.put("config", config);
-        root.put("keras_version", KERAS_VERSION);
-        root.put("backend", "tensorflow");
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        return config;
     }
 
     private static List<Map<String, Object>> sequentialLayers(Model model) {

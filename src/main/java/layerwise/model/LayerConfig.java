@@ -40,6 +40,9 @@ public final class LayerConfig {
 
     public JsonElement raw(String key) { return config.get(key); }
 
+    /** The whole config object, for a nested model whose config is a model's. */
+    JsonObject json() { return config; }
+
     /** A required whole number, such as units or filters. */
     public int integer(String key) {
         if (!has(key)) throw missing(key, "a whole number");

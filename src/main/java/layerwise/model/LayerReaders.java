@@ -53,6 +53,7 @@ public final class LayerReaders {
                 .interpolation(c.string("interpolation", "nearest")));
         register("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
         register("Add", c -> new Add());
+        for (String model : List.of("Sequential", "Functional", "Model")) register(model, LayerReaders::nested);
         KerasLayerFamilies.registerAll();
     }
 
@@ -101,6 +102,13 @@ public final class LayerReaders {
                 .got("class_name \"" + c.className() + "\" for layer " + c.name())
                 .why("Layerwise knows the shape rule of each built-in Keras layer it reads; a custom or misspelled class has none")
                 .fix("did you mean '" + suggestion + "'? Otherwise replace the layer by built-in ones with the same shapes"));
+    }
+
+    /** A whole model used as a layer; it brings its input shape, in case it is the first layer of a Sequential. */
+    private static NestedModel nested(LayerConfig c) {
+        Model inner = KerasReader.readNested(c);
+        NestedModel layer = new NestedModel(inner);
+        return inner instanceof Sequential s && !s.isBuilt() ? layer : layer.inputShape(inner.inputShape().dims());
     }
 
     private static Embedding embedding(LayerConfig c) {

@@ -34,6 +34,7 @@ public class Model {
     private final List<SymbolicTensor> outputs = new ArrayList<>();
     /** Every tensor of the graph, inputs first, each after the tensors it is computed from. */
     private final List<SymbolicTensor> nodes = new ArrayList<>();
+    private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
 
     public Model(SymbolicTensor input, SymbolicTensor output) {
@@ -187,6 +188,18 @@ public class Model {
 
     /** The same warnings, plus whether the output layer fits this loss, such as "categorical_crossentropy". */
     public List<ShapeLinter.Warning> lint(String loss) { return ShapeLinter.lint(this, loss); }
+
+    /**
+     * Uses this whole model as one layer of another, as Keras's {@code x = inner(x)}. Calling it twice
+     * shares the weights, as in Keras.
+     */
+    public SymbolicTensor apply(SymbolicTensor x) { return asLayer().apply(x); }
+
+    /** This model as a layer; the same layer object every time, so that its weights are shared. */
+    NestedModel asLayer() {
+        if (asLayer == null) asLayer = new NestedModel(this);
+        return asLayer;
+    }
 
     /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
     public String toJson() { return KerasJson.write(this); }

@@ -67,6 +67,18 @@ public class Sequential extends Model {
         return this;
     }
 
+    /**
+     * Adds a whole model as one layer, as Keras's {@code outer.add(inner)}: its output shape is the inner
+     * model's and its params are the sum of its layers'. summary() shows it as one row (expandNested() opens it).
+     */
+    public Sequential add(Model inner) {
+        NestedModel layer = inner.asLayer();
+        if (layers.isEmpty() && input == null && !(inner instanceof Sequential s && !s.isBuilt())) {
+            layer.inputShape(inner.inputShape().dims());
+        }
+        return add((Layer) layer);
+    }
+
     /** Gives the input shape to a model whose first layer had none, and derives every layer's shape. */
     public Sequential build(long... inputShape) {
         if (input != null) return this;

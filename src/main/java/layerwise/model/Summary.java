@@ -39,8 +39,9 @@ public final class Summary {
     /** One layer's row. {@code connectedTo} lists its inputs as Keras writes them: conv2d[0][0]. */
     public record Row(String name, String type, String outputShape, Shape output, List<Shape> inputs,
                       long params, long trainableParams, long macs, List<String> connectedTo,
-                      boolean trainable, String receptiveField, Status status, String reason) {
-        public String label() { return name + " (" + type + ")"; }
+                      boolean trainable, String receptiveField, Status status, String reason, int depth) {
+        /** "conv2d (Conv2D)", indented by two spaces per level when it belongs to a nested model. */
+        public String label() { return "  ".repeat(depth) + name + " (" + type + ")"; }
 
         /** Bytes of this layer's float32 output for one sample; -1 when a size is unknown. */
         public long activationBytes() {
@@ -51,7 +52,12 @@ public final class Summary {
         public boolean isKnown() { return status == Status.OK; }
 
         static Row unknown(String name, String type, Status status, String reason) {
-            return new Row(name, type, "?", null, List.of(), 0, 0, 0, List.of(), true, "?", status, reason);
+            return new Row(name, type, "?", null, List.of(), 0, 0, 0, List.of(), true, "?", status, reason, 0);
+        }
+
+        Row nested() {
+            return new Row(name, type, outputShape, output, inputs, params, trainableParams, macs, connectedTo,
+                    trainable, receptiveField, status, reason, depth + 1);
         }
     }
 
@@ -59,21 +65,28 @@ public final class Summary {
     private final boolean sequentialLike;
     private final List<Row> rows;
     private final Set<Column> columns;
+    /** The summaries of nested models, by the name of their row. */
+    private final Map<String, Summary> nested;
 
     Summary(String modelName, boolean sequentialLike, List<Row> rows) {
-        this(modelName, sequentialLike, rows, Set.of());
+        this(modelName, sequentialLike, rows, Set.of(), Map.of());
     }
 
-    private Summary(String modelName, boolean sequentialLike, List<Row> rows, Set<Column> columns) {
+    private Summary(String modelName, boolean sequentialLike, List<Row> rows, Set<Column> columns, Map<String, Summary> nested) {
         this.modelName = modelName;
         this.sequentialLike = sequentialLike;
         this.rows = List.copyOf(rows);
         this.columns = columns.isEmpty() ? Set.of() : EnumSet.copyOf(columns);
+        this.nested = Map.copyOf(nested);
     }
 
     static Summary of(Model model) {
         if (model instanceof Sequential s) s.requireBuilt();
-        return new Summary(model.name(), model.isSequentialLike(), rows(model.nodes(), !(model instanceof Sequential)));
+        Map<String, Summary> nested = new LinkedHashMap<>();
+        for (SymbolicTensor t : model.nodes()) {
+            if (t.layer() instanceof NestedModel n) nested.put(n.name(), n.model().summaryTable());
+        }
+        return new Summary(model.name(), model.isSequentialLike(), rows(model.nodes(), !(model instanceof Sequential)), Set.of(), nested);
     }
 
     /** The rows of the tensors worked out so far, then the failing layer, then "?" for the layers after it. */
@@ -98,16 +111,30 @@ public final class Summary {
             ReceptiveField.Field f = fields.get(t);
             rows.add(new Row(t.layer().name(), t.layer().type(), shape, t.shape(), d.inputs(), d.params(),
                     trainable ? d.trainableParams() : 0, d.macs(), connected, trainable, f == null ? "-" : f.text(),
-                    Status.OK, ""));
+                    Status.OK, "", 0));
         }
         return rows;
+    }
+
+    /**
+     * The same table with the layers of each nested model listed below its row, indented, as Keras's
+     * summary(expand_nested=True). The totals still count each nested model once.
+     */
+    public Summary expandNested() {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(r);
+            Summary inner = nested.get(r.name());
+            if (inner != null && r.depth() == 0) inner.expandNested().rows().forEach(x -> out.add(x.nested()));
+        }
+        return new Summary(modelName, sequentialLike, out, columns, Map.of());
     }
 
     /** The same rows with extra columns, shown by toText(), toJson() and the Tablesaw table. */
     public Summary with(Column... extra) {
         Set<Column> all = columns.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(columns);
         all.addAll(List.of(extra));
-        return new Summary(modelName, sequentialLike, rows, all);
+        return new Summary(modelName, sequentialLike, rows, all, nested);
     }
 
     /** Every extra column. */
@@ -120,6 +147,9 @@ public final class Summary {
 
     /** False when a layer failed: its row and the rows after it are not worked out. */
     public boolean isComplete() { return rows.stream().allMatch(Row::isKnown); }
+
+    /** The nested models' summaries, by the name of their row. */
+    public Map<String, Summary> nestedSummaries() { return nested; }
 
     /** The failing row's reason, or "" for a complete model. */
     public String failure() {
@@ -137,7 +167,8 @@ public final class Summary {
         return known().mapToLong(Row::activationBytes).reduce(0, Math::addExact);
     }
 
-    private java.util.stream.Stream<Row> known() { return rows.stream().filter(Row::isKnown); }
+    /** The rows the totals add up: worked out, and not inside a nested model (whose row already counts them). */
+    private java.util.stream.Stream<Row> known() { return rows.stream().filter(r -> r.isKnown() && r.depth() == 0); }
 
     /** The tf.keras 2 text (65 columns for a chain, 98 for a graph), or a wider table with extra columns. */
     public String toText() { return columns.isEmpty() ? KerasSummaryText.render(this) : WideSummaryText.render(this); }
@@ -172,6 +203,7 @@ public final class Summary {
         if (columns.contains(Column.MEMORY)) l.put("activation_bytes", r.activationBytes() >= 0 ? r.activationBytes() : null);
         if (columns.contains(Column.RECEPTIVE_FIELD)) l.put("receptive_field", r.isKnown() ? r.receptiveField() : null);
         if (columns.contains(Column.TRAINABLE)) l.put("trainable", r.trainable());
+        if (r.depth() > 0) l.put("depth", r.depth());
         if (r.status() == Status.FAILED) l.put("error", r.reason());
         return l;
     }
