@@ -52,7 +52,8 @@ public final class Main {
             Usage: ./layerwise COMMAND [ARGS]
               tour                                   the four student questions, explained layer by layer
               summary MODEL.json [--format text|json]  the Keras summary of a model file (model.to_json(), .keras)
-                      [--columns all] [--loss NAME]  adds input shapes, mult-adds, memory, receptive field
+                      [--columns all] [--expand-nested] [--loss NAME]
+                                                     extra columns: input shapes, mult-adds, memory, receptive field
               explain MODEL.json [--format text|markdown|html] [--loss NAME]
                                                      every layer's formulas with the numbers filled in
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME

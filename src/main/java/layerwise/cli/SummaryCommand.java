@@ -9,7 +9,7 @@ import layerwise.model.Model;
 import layerwise.model.Summary;
 
 /**
- * {@code ./layerwise summary MODEL.json [--format text|json] [--columns all] [--loss NAME]}: the
+ * {@code ./layerwise summary MODEL.json [--format text|json] [--columns all] [--expand-nested] [--loss NAME]}: the
  * model's summary table. Shape warnings go to stderr. A model that fails half-way prints its table up
  * to the failing layer, explains the failure on stderr and exits with 1.
  */
@@ -31,7 +31,8 @@ final class SummaryCommand {
     }
 
     private static String render(Summary s, ModelArgs a) {
-        Summary shown = a.allColumns() ? s.withAllColumns() : s;
+        Summary expanded = a.expandNested() ? s.expandNested() : s;
+        Summary shown = a.allColumns() ? expanded.withAllColumns() : expanded;
         return a.format().equals("json") ? shown.toJson() : shown.toText();
     }
 }

@@ -83,6 +83,14 @@ class ModelCommandsTest {
     }
 
     @Test
+    void expandNestedListsTheLayersOfANestedModel() {
+        assertEquals(0, run("summary", "src/test/resources/keras/tf2/nested_sequential.json", "--expand-nested"));
+        assertTrue(out().contains("features (Sequential)        (None, 1352)              80"), out());
+        assertTrue(out().contains("  conv2d (Conv2D)            (None, 26, 26, 8)         80"), out());
+        assertTrue(out().contains("Total params: 13,610"), out());
+    }
+
+    @Test
     void explainPrintsTheWorkedFormulas() {
         assertEquals(0, run("explain", "models/seed003_three_conv_blocks.json"));
         assertTrue(out().contains("O = (W − K + 2P)/S + 1 = (150 − 3 + 2·0)/1 + 1 = 148"), out());
