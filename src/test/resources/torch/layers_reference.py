@@ -67,7 +67,30 @@ def batchnorm(case):
     return {"y": flat(y), "dx": flat(x.grad), "dgamma": flat(gamma.grad), "dbeta": flat(beta.grad)}
 
 
+def conv2d_transpose(case):
+    n, h, w, c_in = case["shape"]
+    k, s, f = case["kernel_size"], case["stride"], case["filters"]
+    x = t(case["x"], (n, h, w, c_in)).requires_grad_()
+    kernel = t(case["kernel"], (k, k, f, c_in)).requires_grad_()
+    bias = t(case["bias"], (f,)).requires_grad_()
+    # torch wants (N, C, H, W) and a weight (C_in, F, K, K); Keras has (N, H, W, C) and (K, K, F, C_in)
+    full = torch.nn.functional.conv_transpose2d(x.permute(0, 3, 1, 2), kernel.permute(3, 2, 0, 1), stride=s)
+    # tf.keras: 'valid' is W·S + max(K − S, 0); 'same' is W·S, cropping the overhang like a 'same' conv's padding
+    size = h * s + max(k - s, 0) if case["padding"] == "valid" else h * s
+    excess = full.shape[2] - size
+    top = excess // 2 if excess > 0 else 0
+    full = torch.nn.functional.pad(full, (0, max(-excess, 0), 0, max(-excess, 0)))
+    y = (full[:, :, top:top + size, top:top + size] + bias.reshape(1, f, 1, 1)).permute(0, 2, 3, 1)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
+
+
 case = json.load(sys.stdin)
 kind = case["kind"]
-result = recurrent(case) if kind in ("lstm", "gru") else batchnorm(case)
+if kind in ("lstm", "gru"):
+    result = recurrent(case)
+elif kind == "conv2d_transpose":
+    result = conv2d_transpose(case)
+else:
+    result = batchnorm(case)
 json.dump(result, sys.stdout)

@@ -1,11 +1,15 @@
 package layerwise.layers;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
 
 /**
@@ -17,6 +21,10 @@ import layerwise.ndarray.Shape;
  */
 public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
     private int[] outputPadding;
+    private Param weights, biases;
+    private NDArray savedX;
+    private Patches.Geometry saved;
+    private ActivationStep act;
 
     public Conv2DTranspose(int filters, int... kernelSize) {
         super(2, filters, kernelSize);
@@ -67,6 +75,70 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
                 "each of the " + cIn + " input channels owns a " + windowText() + "×" + filters + " patch"
                         + (useBias ? ", plus one bias per filter" : ""));
         d.macs(Expr.of(positions(d.inputs().get(0))).times(weights.value()));
+    }
+
+    /** Kernel (K_h, K_w, F, C_in) as in Keras, whose glorot fans are F·K_h·K_w in and C_in·K_h·K_w out. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1];
+        weights = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * filters, window * cIn, kernel[0], kernel[1], filters, cIn));
+        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * filters, window * cIn, filters)) : null;
+    }
+
+    @Override public boolean isInitialized() { return weights != null; }
+
+    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+
+    /**
+     * The backward of a convolution run forward: 1. each input pixel times the kernel gives a K_h×K_w×F
+     * patch (one matrix product); 2. col2im adds the patches into the output, S apart; 3. bias, activation.
+     * The geometry is that of the Conv2D that would map this output back to the input.
+     */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (weights == null) initialize(sampleShape(x), new Random(0));
+        boolean last = dataFormat.equals("channels_last");
+        savedX = last ? x.contiguous() : DataFormat.toChannelsLast(x);
+        Shape out = outputShape(sampleShape(x));
+        int n = x.dim(0), h = (int) out.dim(last ? 0 : 1), w = (int) out.dim(last ? 1 : 2), cIn = savedX.dim(3);
+        saved = Patches.Geometry.of(n, h, w, filters, kernel[0], kernel[1], strides[0], strides[1], dilation[0], dilation[1], padding);
+        NDArray patches = savedX.reshape(-1, cIn).matmul(kernelMatrix().transpose());
+        NDArray z = NDArray.wrap(Patches.col2im(patches.data(), saved), n, h, w, filters);
+        if (biases != null) z = z.add(biases.value());
+        act = new ActivationStep(activation);
+        NDArray y = act.forward(z);
+        return last ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
+        return backwardFromLogitsLast(act.backward(g));
+    }
+
+    /** dpatches = im2col(dz); dW = dpatchesᵀ·x; db = Σ dz; dx = dpatches·W. */
+    private NDArray backwardFromLogitsLast(NDArray gradZ) {
+        int cIn = savedX.dim(3), patch = saved.patch();
+        NDArray dPatches = NDArray.wrap(Patches.im2col(gradZ.data(), saved), saved.rows(), patch);
+        NDArray x = savedX.reshape(-1, cIn);
+        NDArray dW = dPatches.transpose().matmul(x);
+        System.arraycopy(dW.data(), 0, weights.grad().data(), 0, dW.size());
+        if (biases != null) System.arraycopy(gradZ.reshape(-1, filters).sum(0).data(), 0, biases.grad().data(), 0, filters);
+        NDArray dx = dPatches.matmul(kernelMatrix()).reshape(savedX.dims());
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    /** The kernel seen as a (K_h·K_w·F, C_in) matrix: the row order of im2col's patches. */
+    private NDArray kernelMatrix() { return weights.value().reshape(-1, weights.value().dim(3)); }
+
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardFromLogitsLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    }
+
+    @Override public NDArray savedLogits() {
+        NDArray z = act.logits();
+        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 
     @Override

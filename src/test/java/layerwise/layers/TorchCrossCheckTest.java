@@ -66,4 +66,26 @@ class TorchCrossCheckTest {
         assertArrayEquals(torch.get("dgamma"), bn.params().get(0).grad().toFloatArray(), TOL, "dL/dgamma");
         assertArrayEquals(torch.get("dbeta"), bn.params().get(1).grad().toFloatArray(), TOL, "dL/dbeta");
     }
+
+    private static void compareTransposed(String padding) {
+        Conv2DTranspose t = new Conv2DTranspose(2, 3).strides(2).padding(padding);
+        t.initialize(Shape.of(4, 4, 3), new Random(9));
+        NDArray bias = NDArray.normal(10, 2);
+        t.setWeights(List.of(t.params().get(0).value(), bias));
+        NDArray x = NDArray.normal(11, 2, 4, 4, 3);
+        NDArray y = t.forward(x, true), r = NDArray.normal(12, y.dims()), dx = t.backward(r);
+        Map<String, float[]> torch = new TorchReference("conv2d_transpose").with("shape", new int[] {2, 4, 4, 3})
+                .with("kernel_size", 3).with("stride", 2).with("filters", 2).with("padding", padding)
+                .with("x", x).with("kernel", t.params().get(0).value()).with("bias", bias).with("r", r).run();
+        assertArrayEquals(torch.get("y"), y.toFloatArray(), TOL, "outputs");
+        assertArrayEquals(torch.get("dx"), dx.toFloatArray(), TOL, "dL/dx");
+        assertArrayEquals(torch.get("dkernel"), t.params().get(0).grad().toFloatArray(), TOL, "dL/dkernel");
+        assertArrayEquals(torch.get("dbias"), t.params().get(1).grad().toFloatArray(), TOL, "dL/dbias");
+    }
+
+    @Test
+    void validTransposedConvolutionMatchesPyTorch() { compareTransposed("valid"); }
+
+    @Test
+    void sameTransposedConvolutionMatchesPyTorch() { compareTransposed("same"); }
 }
