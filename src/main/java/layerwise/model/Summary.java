@@ -173,6 +173,9 @@ public final class Summary {
     /** The tf.keras 2 text (65 columns for a chain, 98 for a graph), or a wider table with extra columns. */
     public String toText() { return columns.isEmpty() ? KerasSummaryText.render(this) : WideSummaryText.render(this); }
 
+    /** The same table as HTML, for notebooks: numbers grouped by thousands, a failed layer's reason below its row. */
+    public String toHtml() { return HtmlSummaryText.render(this); }
+
     /** {"name", "layers":[{"name","type","output_shape":[null,148,148,16],"params":448}], totals}. */
     public String toJson() {
         Map<String, Object> root = new LinkedHashMap<>();

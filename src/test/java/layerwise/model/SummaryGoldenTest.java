@@ -57,6 +57,11 @@ class SummaryGoldenTest {
     }
 
     @Test
+    void seed003SummaryAsHtml() {
+        Golden.assertMatches(getClass(), "seed003_summary_html", SeedModels.threeConvBlocks().summaryTable().toHtml());
+    }
+
+    @Test
     void seed003JsonSummaryWithExtras() {
         Golden.assertMatches(getClass(), "seed003_summary_extras_json",
                 SeedModels.threeConvBlocks().summaryTable().with(Summary.Column.MACS, Summary.Column.RECEPTIVE_FIELD).toJson());
