@@ -54,7 +54,7 @@ final class HtmlSummaryText {
 
     private static List<String> cells(Summary s, Row r) {
         boolean known = r.isKnown();
-        List<String> c = new ArrayList<>(List.of(r.label().strip()));
+        List<String> c = new ArrayList<>(List.of("\u00a0\u00a0".repeat(r.depth()) + r.label().strip()));
         if (s.columns().contains(Column.INPUT_SHAPE)) {
             c.add(known ? r.inputs().stream().map(x -> x.withBatch()).collect(Collectors.joining(", ")) : "?");
         }
