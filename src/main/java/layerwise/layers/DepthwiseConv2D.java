@@ -3,9 +3,13 @@ package layerwise.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
+import layerwise.ndarray.Shape;
 
 /**
  * A depthwise convolution: each input channel gets its own M filters of K_h×K_w, and channels never mix.
@@ -14,6 +18,10 @@ import layerwise.explain.Expr;
  */
 public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     private int depthMultiplier = 1;
+    private Param weights, biases;
+    private Patches.Geometry saved;
+    private NDArray savedCols;
+    private ActivationStep act;
 
     /** {@code new DepthwiseConv2D(3)}: one 3×3 filter per input channel. */
     public DepthwiseConv2D(int... kernelSize) {
@@ -46,6 +54,58 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
                 "a " + windowText() + " kernel for each of the C_in×M output channels"
                         + (useBias ? ", plus one bias each" : "") + "; a Conv2D would need ×C_in more");
         d.macs(Expr.of(positions(d.output())).times(weights.value()));
+    }
+
+    /** Kernel (K_h, K_w, C_in, M) as in Keras, one bias per output channel. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1];
+        weights = Param.of("depthwise_kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * depthMultiplier,
+                kernel[0], kernel[1], cIn, depthMultiplier));
+        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * depthMultiplier, cIn * depthMultiplier)) : null;
+    }
+
+    @Override public boolean isInitialized() { return weights != null; }
+
+    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+
+    /** 1. windows into rows (im2col); 2. each channel's windows · its own kernel; 3. bias, activation. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (weights == null) initialize(sampleShape(x), new Random(0));
+        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
+        savedCols = NDArray.wrap(Patches.im2col(xl.data(), saved), saved.rows(), saved.patch());
+        NDArray z = DepthwiseMath.forward(savedCols, weights.value());
+        if (biases != null) z = z.add(biases.value());
+        act = new ActivationStep(activation);
+        NDArray y = act.forward(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
+        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
+        return backwardLast(act.backward(g));
+    }
+
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    }
+
+    private NDArray backwardLast(NDArray gradZ) {
+        NDArray g = gradZ.reshape(saved.rows(), -1);
+        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, g.dim(1));
+        NDArray[] d = DepthwiseMath.backward(savedCols, weights.value(), g);
+        System.arraycopy(d[1].data(), 0, weights.grad().data(), 0, d[1].size());
+        NDArray dx = NDArray.wrap(Patches.col2im(d[0].data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    @Override public NDArray savedLogits() {
+        NDArray z = act.logits();
+        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 
     @Override

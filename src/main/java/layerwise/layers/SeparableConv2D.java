@@ -3,9 +3,13 @@ package layerwise.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
+import layerwise.ndarray.Shape;
 
 /**
  * A depthwise convolution followed by a 1×1 convolution that mixes the channels: far fewer weights
@@ -15,6 +19,10 @@ import layerwise.explain.Expr;
  */
 public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     private int depthMultiplier = 1;
+    private Param depthwise, pointwise, biases;
+    private Patches.Geometry saved;
+    private NDArray savedCols, savedMid;
+    private ActivationStep act;
 
     public SeparableConv2D(int filters, int... kernelSize) {
         super(2, filters, kernelSize);
@@ -43,6 +51,68 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
                         + (useBias ? "; one bias per filter" : ""));
         long spatial = positions(d.output());
         d.macs(Expr.of(spatial).times(depthwise.value()).plus(Expr.of(spatial).times(pointwise.value())));
+    }
+
+    /** depthwise_kernel (K_h, K_w, C_in, M), pointwise_kernel (1, 1, C_in·M, F), bias (F), in Keras's order. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1], mid = cIn * depthMultiplier;
+        depthwise = Param.of("depthwise_kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * depthMultiplier,
+                kernel[0], kernel[1], cIn, depthMultiplier));
+        pointwise = Param.of("pointwise_kernel", Initializers.create(kernelInitializer, rng, mid, filters, 1, 1, mid, filters));
+        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, mid, filters, filters)) : null;
+    }
+
+    @Override public boolean isInitialized() { return depthwise != null; }
+
+    @Override
+    public List<Param> params() {
+        if (depthwise == null) return List.of();
+        return biases == null ? List.of(depthwise, pointwise) : List.of(depthwise, pointwise, biases);
+    }
+
+    /** 1. im2col; 2. depthwise: each channel's windows · its own kernel; 3. pointwise: a 1×1 conv, one matrix product; 4. bias, activation. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (depthwise == null) initialize(sampleShape(x), new Random(0));
+        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
+        savedCols = NDArray.wrap(Patches.im2col(xl.data(), saved), saved.rows(), saved.patch());
+        savedMid = DepthwiseMath.forward(savedCols, depthwise.value());
+        NDArray z = savedMid.matmul(pointwiseMatrix());
+        if (biases != null) z = z.add(biases.value());
+        act = new ActivationStep(activation);
+        NDArray y = act.forward(z.reshape(DataFormat.outDims(saved, 4, filters)));
+        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
+        return backwardLast(act.backward(g));
+    }
+
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    }
+
+    private NDArray backwardLast(NDArray gradZ) {
+        NDArray g = gradZ.reshape(saved.rows(), filters);
+        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
+        System.arraycopy(savedMid.transpose().matmul(g).data(), 0, pointwise.grad().data(), 0, pointwise.grad().size());
+        NDArray[] d = DepthwiseMath.backward(savedCols, depthwise.value(), g.matmul(pointwiseMatrix().transpose()));
+        System.arraycopy(d[1].data(), 0, depthwise.grad().data(), 0, d[1].size());
+        NDArray dx = NDArray.wrap(Patches.col2im(d[0].data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    /** The 1×1 pointwise kernel as a (C_in·M, F) matrix. */
+    private NDArray pointwiseMatrix() { return pointwise.value().reshape(-1, filters); }
+
+    @Override public NDArray savedLogits() {
+        NDArray z = act.logits();
+        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 
     @Override
