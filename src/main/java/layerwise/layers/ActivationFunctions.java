@@ -22,8 +22,9 @@ public final class ActivationFunctions {
     public static NDArray forward(String name, NDArray z) {
         if (name.equals("linear")) return z;
         if (name.equals("softmax")) return softmax(z);
+        java.util.function.DoubleUnaryOperator f = function(name);
         float[] in = z.data(), out = new float[in.length];
-        for (int i = 0; i < in.length; i++) out[i] = (float) value(name, in[i]);
+        for (int i = 0; i < in.length; i++) out[i] = (float) f.applyAsDouble(in[i]);
         return NDArray.wrap(out, z.dims());
     }
 
@@ -31,45 +32,48 @@ public final class ActivationFunctions {
     public static NDArray backward(String name, NDArray z, NDArray y, NDArray gradY) {
         if (name.equals("linear")) return gradY;
         if (name.equals("softmax")) return softmaxBackward(y, gradY);
+        java.util.function.DoubleBinaryOperator d = derivative(name);
         float[] zz = z.data(), yy = y.data(), g = gradY.data(), out = new float[zz.length];
-        for (int i = 0; i < zz.length; i++) out[i] = (float) (g[i] * derivative(name, zz[i], yy[i]));
+        for (int i = 0; i < zz.length; i++) out[i] = (float) (g[i] * d.applyAsDouble(zz[i], yy[i]));
         return NDArray.wrap(out, z.dims());
     }
 
-    static double value(String name, double x) {
+    /** f(x), looked up once per array rather than once per number. */
+    static java.util.function.DoubleUnaryOperator function(String name) {
         return switch (name) {
-            case "relu" -> Math.max(x, 0);
-            case "sigmoid" -> sigmoid(x);
-            case "tanh" -> Math.tanh(x);
-            case "elu" -> x > 0 ? x : Math.expm1(x);
-            case "selu" -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
-            case "leaky_relu" -> x > 0 ? x : LEAKY_SLOPE * x;
-            case "gelu" -> 0.5 * x * (1 + erf(x / Math.sqrt(2)));
-            case "swish", "silu" -> x * sigmoid(x);
-            case "softplus" -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-            case "softsign" -> x / (1 + Math.abs(x));
-            case "relu6" -> Math.min(Math.max(x, 0), 6);
-            case "hard_sigmoid" -> Math.min(Math.max(0.2 * x + 0.5, 0), 1);
-            case "exponential" -> Math.exp(x);
+            case "relu" -> x -> Math.max(x, 0);
+            case "sigmoid" -> ActivationFunctions::sigmoid;
+            case "tanh" -> Math::tanh;
+            case "elu" -> x -> x > 0 ? x : Math.expm1(x);
+            case "selu" -> x -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
+            case "leaky_relu" -> x -> x > 0 ? x : LEAKY_SLOPE * x;
+            case "gelu" -> x -> 0.5 * x * (1 + erf(x / Math.sqrt(2)));
+            case "swish", "silu" -> x -> x * sigmoid(x);
+            case "softplus" -> x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            case "softsign" -> x -> x / (1 + Math.abs(x));
+            case "relu6" -> x -> Math.min(Math.max(x, 0), 6);
+            case "hard_sigmoid" -> x -> Math.min(Math.max(0.2 * x + 0.5, 0), 1);
+            case "exponential" -> Math::exp;
             default -> throw unknown(name);
         };
     }
 
-    static double derivative(String name, double x, double y) {
+    /** f′ as a function of the input x and the output y = f(x). */
+    static java.util.function.DoubleBinaryOperator derivative(String name) {
         return switch (name) {
-            case "relu" -> x > 0 ? 1 : 0;
-            case "sigmoid" -> y * (1 - y);
-            case "tanh" -> 1 - y * y;
-            case "elu" -> x > 0 ? 1 : y + 1;
-            case "selu" -> x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
-            case "leaky_relu" -> x > 0 ? 1 : LEAKY_SLOPE;
-            case "gelu" -> 0.5 * (1 + erf(x / Math.sqrt(2))) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-            case "swish", "silu" -> sigmoid(x) * (1 + x * (1 - sigmoid(x)));
-            case "softplus" -> sigmoid(x);
-            case "softsign" -> 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x)));
-            case "relu6" -> x > 0 && x < 6 ? 1 : 0;
-            case "hard_sigmoid" -> x > -2.5 && x < 2.5 ? 0.2 : 0;
-            case "exponential" -> y;
+            case "relu" -> (x, y) -> x > 0 ? 1 : 0;
+            case "sigmoid" -> (x, y) -> y * (1 - y);
+            case "tanh" -> (x, y) -> 1 - y * y;
+            case "elu" -> (x, y) -> x > 0 ? 1 : y + 1;
+            case "selu" -> (x, y) -> x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
+            case "leaky_relu" -> (x, y) -> x > 0 ? 1 : LEAKY_SLOPE;
+            case "gelu" -> (x, y) -> 0.5 * (1 + erf(x / Math.sqrt(2))) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+            case "swish", "silu" -> (x, y) -> sigmoid(x) * (1 + x * (1 - sigmoid(x)));
+            case "softplus" -> (x, y) -> sigmoid(x);
+            case "softsign" -> (x, y) -> 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x)));
+            case "relu6" -> (x, y) -> x > 0 && x < 6 ? 1 : 0;
+            case "hard_sigmoid" -> (x, y) -> x > -2.5 && x < 2.5 ? 0.2 : 0;
+            case "exponential" -> (x, y) -> y;
             default -> throw unknown(name);
         };
     }

@@ -51,6 +51,18 @@ class ModelForwardTest {
     }
 
     @Test
+    void residualAndConcatenatedBranchesBackwardMatchFiniteDifferences() {
+        // the tensor a feeds three layers, so its gradient is the sum of three paths
+        var in = new Input(5);
+        var a = new Dense(4).activation("tanh").apply(in);
+        var sum = new layerwise.layers.Add().apply(a, new Dense(4).activation("sigmoid").apply(a));
+        var joined = new layerwise.layers.Concatenate().apply(sum, a);
+        Model m = new Model(in, new Dense(3).activation("softmax").apply(joined));
+        m.initialize(6);
+        GradCheck.assertMatches(m, NDArray.normal(7, 3, 5));
+    }
+
+    @Test
     void sameSeedGivesSameWeights() {
         assertArrayEquals(smallSeed000().params().get(0).value().toFloatArray(), smallSeed000().params().get(0).value().toFloatArray());
     }
