@@ -1,0 +1,27 @@
+package layerwise.kernel;
+
+import tech.tablesaw.api.Table;
+
+/** A Tablesaw table as an HTML table, the first rows only when it is long (Tablesaw core has no HTML writer). */
+final class TableHtml {
+    private TableHtml() {}
+
+    static String of(Table t, int maxRows) {
+        StringBuilder out = new StringBuilder("<table>\n<thead><tr>");
+        for (String name : t.columnNames()) out.append("<th>").append(escape(name)).append("</th>");
+        out.append("</tr></thead>\n<tbody>\n");
+        int rows = Math.min(t.rowCount(), maxRows);
+        for (int r = 0; r < rows; r++) {
+            out.append("<tr>");
+            for (int c = 0; c < t.columnCount(); c++) out.append("<td>").append(escape(t.getString(r, c))).append("</td>");
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+        if (rows < t.rowCount()) out.append("<p>").append(rows).append(" of ").append(t.rowCount()).append(" rows shown</p>\n");
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
