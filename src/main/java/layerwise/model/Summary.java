@@ -176,33 +176,6 @@ public final class Summary {
     /** The same table as HTML, for notebooks: numbers grouped by thousands, a failed layer's reason below its row. */
     public String toHtml() { return HtmlSummaryText.render(this); }
 
-    /**
-     * The same table as HTML, for notebooks: one row per layer, the totals below. Parameter counts are
-     * grouped by thousands, which the fixed-width text cannot afford.
-     */
-    public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"layerwise-summary\">\n<p><b>Model: \"")
-                .append(escape(modelName)).append("\"</b></p>\n<table>\n<thead><tr><th style=\"text-align:left\">Layer (type)</th>"
-                        + "<th style=\"text-align:left\">Output Shape</th><th style=\"text-align:right\">Param #</th>");
-        if (!sequentialLike) out.append("<th style=\"text-align:left\">Connected to</th>");
-        out.append("</tr></thead>\n<tbody>\n");
-        for (Row r : rows) {
-            out.append("<tr><td style=\"text-align:left\">").append(escape(r.label()))
-               .append("</td><td style=\"text-align:left\"><code>").append(escape(r.outputShape()))
-               .append("</code></td><td style=\"text-align:right\">").append(String.format("%,d", r.params())).append("</td>");
-            if (!sequentialLike) out.append("<td style=\"text-align:left\">").append(escape(String.join(", ", r.connectedTo()))).append("</td>");
-            out.append("</tr>\n");
-        }
-        out.append("</tbody>\n</table>\n");
-        out.append(String.format("<p>Total params: %,d<br>Trainable params: %,d<br>Non-trainable params: %,d</p>%n</div>%n",
-                totalParams(), trainableParams(), nonTrainableParams()));
-        return out.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     /** {"name", "layers":[{"name","type","output_shape":[null,148,148,16],"params":448}], totals}. */
     public String toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
