@@ -1,25 +1,25 @@
 package layerwise.kernel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.XYChart;
 
+import layerwise.chart.Charts;
+import layerwise.chart.Tables;
 import layerwise.error.NnException;
 import layerwise.explain.Explanation;
 import layerwise.model.Model;
 import layerwise.model.Summary;
+import layerwise.train.History;
 import tech.tablesaw.api.Table;
 
 /**
  * How Layerwise values look in a notebook, one renderer per type: a Model or Summary as the summary table
- * (HTML and text), an Explanation as Markdown with LaTeX formulas (and text), a chart as a PNG picture,
- * a Tablesaw table as HTML. Every renderer asks the value for its own text or HTML; nothing here knows
+ * (HTML and text), an Explanation as Markdown with LaTeX formulas (and text), a training History and
+ * any XChart line chart as a PNG picture, a Tablesaw table as HTML. Every renderer asks the value for its own text or HTML; nothing here knows
  * about layers or formulas.
  */
 public final class Renderers {
@@ -42,10 +42,17 @@ public final class Renderers {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> e.toHtml());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> e.toText());
                 });
-        r.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+        r.createRegistration(XYChart.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
                 .register((chart, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart));
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(Charts.png(chart)));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + chart.getTitle());
+                });
+        r.createRegistration(History.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .supporting(MIMEType.TEXT_HTML)
+                .register((h, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(Charts.png(Charts.history(h))));
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.of(Tables.history(h), TABLE_ROWS_SHOWN));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> h.toString());
                 });
         r.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
                 .register((t, ctx) -> {
@@ -67,12 +74,8 @@ public final class Renderers {
         ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> s.toText());
     }
 
-    /** Base64 PNG, as Jupyter expects image data in a display message. */
-    static String png(Chart<?, ?> chart) {
-        try {
-            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Jupyter expects image bytes in Base64. */
+    private static String base64(byte[] png) {
+        return Base64.getEncoder().encodeToString(png);
     }
 }

@@ -3,6 +3,8 @@ package layerwise.train;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import layerwise.ndarray.NDArray;
 
@@ -19,6 +21,14 @@ public final class FitOptions {
     int verbose = 1;
     PrintStream out = System.out;
     final List<FitListener> listeners = new ArrayList<>();
+    private static final List<Supplier<FitListener>> DEFAULT_LISTENERS = new CopyOnWriteArrayList<>();
+
+    public FitOptions() {
+        DEFAULT_LISTENERS.forEach(factory -> listeners.add(factory.get()));
+    }
+
+    /** A listener every later fit gets, without asking: the notebook kernel adds its live loss chart so. */
+    public static void addDefaultListener(Supplier<FitListener> factory) { DEFAULT_LISTENERS.add(factory); }
 
     /** Keeps the last fraction of the samples (taken before shuffling, as Keras does) for validation. */
     public FitOptions validationSplit(double fraction) {
