@@ -39,12 +39,14 @@ final class Bench {
             i++;
         }
         if (!format.equals("json") && !format.equals("text")) throw new UsageException("bench: --format is json or text, got '" + format + "'.");
-        if (!models.equalsIgnoreCase("none")) {
-            throw new UsageException("bench: training figures need the trainer, which this build does not have yet; use --models none.");
+        List<String> keys = models.equalsIgnoreCase("none") ? List.of() : Arrays.stream(models.split(",")).map(String::trim).toList();
+        for (String key : keys) {
+            if (!ModelBench.known(key)) throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3 and M (or none).");
         }
         Bench bench = new Bench(out, format.equals("json"));
         bench.environment();
         for (int n : sizes(gemm)) bench.gemm(n);
+        for (String key : keys) new ModelBench(bench::emit).run(key, epochs);
         return 0;
     }
 
@@ -100,16 +102,16 @@ final class Bench {
             for (int i = 0; i < inner; i++) multiply.run();
             samples.add(flop * inner / ((System.nanoTime() - s) / 1e9) / 1e9);
         }
-        emit("gemm.layerwise.n" + n, samples, "GFLOP/s");
+        emit("gemm.layerwise.n" + n, samples, "GFLOP/s", "");
     }
 
-    /** One figure: its median, min and max over the samples. */
-    void emit(String name, List<Double> samples, String unit) {
+    /** One figure: its median, min and max over the samples, and any extra JSON fields (", \"k\": v"). */
+    void emit(String name, List<Double> samples, String unit, String extra) {
         double[] v = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         if (json) {
-            out.printf(Locale.ROOT, "{\"name\": \"%s\", \"value\": %.6g, \"unit\": \"%s\", \"min\": %.6g, \"max\": %.6g, \"n\": %d}%n",
-                    name, median, unit, v[0], v[v.length - 1], v.length);
+            out.printf(Locale.ROOT, "{\"name\": \"%s\", \"value\": %.6g, \"unit\": \"%s\", \"min\": %.6g, \"max\": %.6g, \"n\": %d%s}%n",
+                    name, median, unit, v[0], v[v.length - 1], v.length, extra);
         } else {
             out.printf(Locale.ROOT, "%-36s %12.4f %s%n", name, median, unit);
         }

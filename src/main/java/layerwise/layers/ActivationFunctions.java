@@ -3,6 +3,7 @@ package layerwise.layers;
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.kernels.Relu;
 
 /**
  * The activation functions by their Keras names, forward and backward. All but softmax act on each
@@ -24,6 +25,10 @@ public final class ActivationFunctions {
         if (name.equals("softmax")) return softmax(z);
         java.util.function.DoubleUnaryOperator f = function(name);
         float[] in = z.data(), out = new float[in.length];
+        if (name.equals("relu")) {
+            Relu.forward(in, out, in.length);
+            return NDArray.wrap(out, z.dims());
+        }
         for (int i = 0; i < in.length; i++) out[i] = (float) f.applyAsDouble(in[i]);
         return NDArray.wrap(out, z.dims());
     }
@@ -34,6 +39,10 @@ public final class ActivationFunctions {
         if (name.equals("softmax")) return softmaxBackward(y, gradY);
         java.util.function.DoubleBinaryOperator d = derivative(name);
         float[] zz = z.data(), yy = y.data(), g = gradY.data(), out = new float[zz.length];
+        if (name.equals("relu")) {
+            Relu.backward(zz, g, out, zz.length);
+            return NDArray.wrap(out, z.dims());
+        }
         for (int i = 0; i < zz.length; i++) out[i] = (float) (g[i] * d.applyAsDouble(zz[i], yy[i]));
         return NDArray.wrap(out, z.dims());
     }

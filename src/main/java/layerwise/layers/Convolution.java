@@ -14,6 +14,7 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.ColumnSums;
 import layerwise.ndarray.kernels.Gemm;
 
 /**
@@ -202,10 +203,9 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         float[] g = gradZ.data();
         Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
         if (useBias) {
-            float[] db = bias.grad().data();
-            Arrays.fill(db, 0f);
-            for (int r = 0; r < rows; r++) for (int f = 0; f < filters; f++) db[f] += g[r * filters + f];
+            ColumnSums.sum(g, rows, filters, bias.grad().data());
         }
+        if (!inputGradientNeeded()) return null;
         float[] dCols = new float[rows * patch];
         Gemm.gemm(false, true, rows, patch, filters, 1f, g, 0, filters, kernelW.value().data(), 0, filters, 0f, dCols, 0, patch);
         int[] inDims = DataFormat.outDims(saved, rank + 2, saved.c());

@@ -11,6 +11,7 @@ import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.ColumnSums;
 import layerwise.ndarray.kernels.Gemm;
 
 /**
@@ -117,10 +118,9 @@ public final class Dense extends FluentLayer<Dense> {
         float[] g = gradZ.data(), x = savedX.data();
         Gemm.gemm(true, false, dIn, units, rows, 1f, x, 0, dIn, g, 0, units, 0f, kernel.grad().data(), 0, units);
         if (useBias) {
-            float[] db = bias.grad().data();
-            java.util.Arrays.fill(db, 0f);
-            for (int r = 0; r < rows; r++) for (int u = 0; u < units; u++) db[u] += g[r * units + u];
+            ColumnSums.sum(g, rows, units, bias.grad().data());
         }
+        if (!inputGradientNeeded()) return null;
         float[] dx = new float[rows * dIn];
         Gemm.gemm(false, true, rows, dIn, units, 1f, g, 0, units, kernel.value().data(), 0, units, 0f, dx, 0, dIn);
         int[] inDims = gradZ.dims();

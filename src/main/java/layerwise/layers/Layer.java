@@ -24,6 +24,7 @@ public abstract class Layer {
     private Shape declaredInput;
     private boolean trainable = true;
     private boolean built;
+    private boolean inputGradientNeeded = true;
 
     protected Layer() {
         this.name = Names.unique(Names.snakeCase(type()));
@@ -90,6 +91,15 @@ public abstract class Layer {
 
     /** Given dLoss/dOutput for the last forward, fills the params' gradients and returns dLoss/dInput. */
     public NDArray backward(NDArray gradOut) { throw notComputable(); }
+
+    /**
+     * Whether backward must return dLoss/dInput. Training sets it to false for a layer that reads the
+     * model's input, since no weight needs that gradient; the layer may then return null and skip its
+     * costliest part (for a convolution, the input-gradient product and col2im).
+     */
+    public final void needInputGradient(boolean needed) { inputGradientNeeded = needed; }
+
+    protected final boolean inputGradientNeeded() { return inputGradientNeeded; }
 
     /** Layers with several inputs (Concatenate, Add) override this and {@link #backwardToInputs}. */
     public NDArray forward(List<NDArray> inputs, boolean training) {

@@ -41,8 +41,24 @@ final class GraphRun {
         return values.get(model.outputs().get(0));
     }
 
-    /** Gradients from the output back to the input; {@code fromLogits} starts below the output layer's activation. */
-    NDArray backward(NDArray gradOut, boolean fromLogits) {
+    /**
+     * Gradients from the output back to the input; {@code fromLogits} starts below the output layer's
+     * activation. Without {@code toInput} only the weights' gradients are wanted: layers that read the
+     * model's input skip dLoss/dInput, and null is returned.
+     */
+    NDArray backward(NDArray gradOut, boolean fromLogits, boolean toInput) {
+        for (SymbolicTensor t : model.nodes()) {
+            boolean readsInput = !t.inputs().isEmpty() && t.inputs().stream().allMatch(i -> i.layer() instanceof InputLayer);
+            t.layer().needInputGradient(toInput || !readsInput);
+        }
+        try {
+            return backwardPass(gradOut, fromLogits);
+        } finally {
+            for (SymbolicTensor t : model.nodes()) t.layer().needInputGradient(true);
+        }
+    }
+
+    private NDArray backwardPass(NDArray gradOut, boolean fromLogits) {
         Map<SymbolicTensor, NDArray> grads = new HashMap<>();
         SymbolicTensor out = model.outputs().get(0);
         grads.put(out, gradOut);
@@ -57,8 +73,10 @@ final class GraphRun {
             if (g == null) continue;
             Layer layer = t.layer();
             List<NDArray> gin = t.inputs().size() > 1 ? layer.backwardToInputs(g)
-                    : List.of(fromLogits && t == out ? layer.backwardFromLogits(g) : layer.backward(g));
-            for (int i = 0; i < gin.size(); i++) grads.merge(t.inputs().get(i), gin.get(i), NDArray::add);
+                    : java.util.Collections.singletonList(fromLogits && t == out ? layer.backwardFromLogits(g) : layer.backward(g));
+            for (int i = 0; i < gin.size(); i++) {
+                if (gin.get(i) != null) grads.merge(t.inputs().get(i), gin.get(i), NDArray::add);
+            }
         }
         return grads.get(model.inputs().get(0));
     }

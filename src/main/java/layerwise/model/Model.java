@@ -157,10 +157,16 @@ public class Model {
     }
 
     /** Back through every layer in reverse; fills every param's gradient and returns dLoss/dInput. */
-    public NDArray backward(NDArray gradOut) { return run.backward(gradOut, false); }
+    public NDArray backward(NDArray gradOut) { return run.backward(gradOut, false, true); }
 
     /** Like backward, but starting from dLoss/dLogits of the output layer (a loss fused with its activation). */
-    public NDArray backwardFromLogits(NDArray gradLogits) { return run.backward(gradLogits, true); }
+    public NDArray backwardFromLogits(NDArray gradLogits) { return run.backward(gradLogits, true, true); }
+
+    /**
+     * What training needs: every param's gradient, without dLoss/dInput (which no weight needs, and
+     * which costs a first convolution most of its backward). {@code fromLogits} as in backwardFromLogits.
+     */
+    public void backwardToWeights(NDArray grad, boolean fromLogits) { run.backward(grad, fromLogits, false); }
 
     /** The layer that computes the model's output. */
     public Layer outputLayer() { return outputs.get(0).layer(); }

@@ -2,6 +2,8 @@ package layerwise.ndarray;
 
 import java.util.Arrays;
 
+import layerwise.ndarray.kernels.Parallel;
+
 /**
  * The sliding-window kernels behind convolution and pooling, on channels-last batches (n, h, w, c).
  * im2col copies every window into one row, so a convolution becomes one matrix product:
@@ -37,30 +39,36 @@ public final class Patches {
 
     public static float[] im2col(float[] x, Geometry g) {
         float[] cols = new float[g.rows() * g.patch()];
-        int row = 0;
-        for (int b = 0; b < g.n; b++) {
+        Parallel.forEach(g.n, b -> {
+            int row = b * g.hOut * g.wOut;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, row++) {
                     int dst = row * g.patch();
-                    for (int di = 0; di < g.kh; di++) {
-                        int y = i * g.sh + di * g.dh - g.padTop;
-                        for (int dj = 0; dj < g.kw; dj++, dst += g.c) {
-                            int xx = j * g.sw + dj * g.dw - g.padLeft;
-                            if (y < 0 || y >= g.h || xx < 0 || xx >= g.w) continue;
-                            System.arraycopy(x, ((b * g.h + y) * g.w + xx) * g.c, cols, dst, g.c);
+                    for (int di = 0; di < g.kh; di++, dst += g.kw * g.c) {
+                        int y = i * g.sh + di * g.dh - g.padTop, x0 = j * g.sw - g.padLeft;
+                        if (y < 0 || y >= g.h) continue;
+                        if (g.dw == 1 && x0 >= 0 && x0 + g.kw <= g.w) {
+                            // the whole row of the window is inside: its kw·c numbers are adjacent
+                            System.arraycopy(x, ((b * g.h + y) * g.w + x0) * g.c, cols, dst, g.kw * g.c);
+                            continue;
+                        }
+                        for (int dj = 0; dj < g.kw; dj++) {
+                            int xx = x0 + dj * g.dw;
+                            if (xx < 0 || xx >= g.w) continue;
+                            System.arraycopy(x, ((b * g.h + y) * g.w + xx) * g.c, cols, dst + dj * g.c, g.c);
                         }
                     }
                 }
             }
-        }
+        });
         return cols;
     }
 
     /** The gradient of im2col: each window row's numbers are added back onto the input pixels they came from. */
     public static float[] col2im(float[] cols, Geometry g) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
-        int row = 0;
-        for (int b = 0; b < g.n; b++) {
+        Parallel.forEach(g.n, b -> {
+            int row = b * g.hOut * g.wOut;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, row++) {
                     int src = row * g.patch();
@@ -75,7 +83,7 @@ public final class Patches {
                     }
                 }
             }
-        }
+        });
         return dx;
     }
 
@@ -97,7 +105,10 @@ public final class Patches {
 
     public static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
-        for (int o = 0; o < gradOut.length; o++) dx[argmax[o]] += gradOut[o];
+        int perSample = g.hOut * g.wOut * g.c;
+        Parallel.forEach(g.n, b -> {
+            for (int o = b * perSample; o < (b + 1) * perSample; o++) dx[argmax[o]] += gradOut[o];
+        });
         return dx;
     }
 
@@ -125,10 +136,13 @@ public final class Patches {
 
     private interface Tap { void at(int outIndex, int inIndex); }
 
-    /** Calls {@code tap} for every (output element, input element inside the image) pair of every window. */
+    /**
+     * Calls {@code tap} for every (output element, input element inside the image) pair of every window.
+     * Samples run in parallel: each writes only its own outputs (and, backward, its own inputs).
+     */
     private static void forEachTap(Geometry g, Tap tap) {
-        int o = 0;
-        for (int b = 0; b < g.n; b++) {
+        Parallel.forEach(g.n, b -> {
+            int o = b * g.hOut * g.wOut * g.c;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, o += g.c) {
                     for (int di = 0; di < g.kh; di++) {
@@ -143,6 +157,6 @@ public final class Patches {
                     }
                 }
             }
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import layerwise.layers.Param;
+import layerwise.ndarray.kernels.SgdUpdate;
 
 /**
  * Stochastic gradient descent as in Keras 2, {@code SGD(lr=0.01, decay=1e-6, momentum=0.9, nesterov=True)}:
@@ -13,7 +14,8 @@ import layerwise.layers.Param;
  *   v    = momentum·v − lr_t·g
  *   w   += v                          (or, Nesterov: w += momentum·v − lr_t·g)
  * </pre>
- * With momentum 0 this is plain w −= lr_t·g.
+ * With momentum 0 this is plain w −= lr_t·g. The update runs in one pass over each weight array
+ * ({@link SgdUpdate}), in place.
  */
 public final class SGD implements Optimizer {
     private final double lr;
@@ -36,13 +38,9 @@ public final class SGD implements Optimizer {
         for (Param p : params) {
             float[] w = p.value().data(), g = p.grad().data();
             if (m == 0) {
-                for (int i = 0; i < w.length; i++) w[i] -= lrT * g[i];
-                continue;
-            }
-            float[] v = velocity.computeIfAbsent(p, k -> new float[w.length]);
-            for (int i = 0; i < w.length; i++) {
-                v[i] = m * v[i] - lrT * g[i];
-                w[i] += nesterov ? m * v[i] - lrT * g[i] : v[i];
+                SgdUpdate.plain(w, g, lrT);
+            } else {
+                SgdUpdate.momentum(w, g, velocity.computeIfAbsent(p, k -> new float[w.length]), lrT, m, nesterov);
             }
         }
         iterations++;

@@ -98,10 +98,10 @@ public final class Trainer {
         if (loss.fusesWith(last.outputActivation())) {
             NDArray z = last.savedLogits();
             run.addLoss(loss.valueFromLogits(z, yb), xb.dim(0));
-            model.backwardFromLogits(loss.gradientFromLogits(z, yb));
+            model.backwardToWeights(loss.gradientFromLogits(z, yb), true);
         } else {
             run.addLoss(loss.value(out, yb), xb.dim(0));
-            model.backward(loss.gradient(out, yb));
+            model.backwardToWeights(loss.gradient(out, yb), false);
         }
         optimizer.step(model.params());
         return out;

@@ -24,9 +24,7 @@ final class BlockedGemm {
 
     /** The two operands, as given to Gemm: op(A) is m×k, op(B) is k×n. */
     record Operands(boolean transA, boolean transB, float alpha,
-                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {
-        float a(int i, int p) { return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]; }
-    }
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {}
 
     private final int mr, nr;
     private final ThreadLocal<Buffers> buffers;
@@ -107,26 +105,38 @@ final class BlockedGemm {
     }
 
     private static void copyEdge(float[] tile, int nr, int rows, int cols, boolean overwrite, float[] c, int at, int ldc) {
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                c[at + r * ldc + j] = overwrite ? tile[r * nr + j] : c[at + r * ldc + j] + tile[r * nr + j];
+        for (int r = 0; r < rows; r++, at += ldc) {
+            if (overwrite) {
+                System.arraycopy(tile, r * nr, c, at, cols);
+            } else {
+                for (int j = 0; j < cols; j++) c[at + j] += tile[r * nr + j];
             }
         }
     }
 
-    /** op(A)[i0.., p0..] into MR-row strips: strip s holds, for each p, its MR numbers side by side. */
+    /**
+     * op(A)[i0.., p0..] into MR-row strips: strip s holds, for each p, its MR numbers side by side.
+     * Rows past the edge are zeros. Each branch reads A along its rows, where the numbers are adjacent.
+     */
     private void packA(Operands ops, int i0, int mc, int p0, int kc, float[] dst) {
+        float[] a = ops.a();
+        float alpha = ops.alpha();
         for (int s = 0; s < mc; s += mr) {
-            int base = s * kc;
-            for (int r = 0; r < mr; r++) {
-                int i = i0 + s + r;
-                if (s + r >= mc) {
-                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = 0f;
-                } else if (ops.transA()) {
-                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = ops.alpha() * ops.a()[ops.aOff() + (p0 + p) * ops.lda() + i];
-                } else {
-                    int row = ops.aOff() + i * ops.lda() + p0;
-                    for (int p = 0; p < kc; p++) dst[base + p * mr + r] = ops.alpha() * ops.a()[row + p];
+            int base = s * kc, rows = Math.min(mr, mc - s);
+            if (ops.transA()) {
+                for (int p = 0; p < kc; p++) {
+                    int from = ops.aOff() + (p0 + p) * ops.lda() + i0 + s, to = base + p * mr;
+                    for (int r = 0; r < rows; r++) dst[to + r] = alpha * a[from + r];
+                    for (int r = rows; r < mr; r++) dst[to + r] = 0f;
+                }
+            } else {
+                for (int r = 0; r < mr; r++) {
+                    int from = ops.aOff() + (i0 + s + r) * ops.lda() + p0;
+                    if (r < rows) {
+                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = alpha * a[from + p];
+                    } else {
+                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = 0f;
+                    }
                 }
             }
         }

@@ -53,6 +53,24 @@ public final class Parallel {
         for (Future<?> f : running) join(f);
     }
 
+    /** A piece of an index range, from inclusive to exclusive. */
+    public interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs body over 0 … n − 1 cut into pieces of {@code grain} indices (the last may be shorter): the
+     * cut depends on n and grain only. Below two pieces it runs here, without any hand-over.
+     */
+    public static void forRange(int n, int grain, Range body) {
+        int pieces = (n + grain - 1) / grain;
+        if (pieces <= 1) {
+            body.run(0, n);
+            return;
+        }
+        forEach(pieces, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
+    }
+
     /** Runs work on this thread alone: any forEach inside it runs its tasks one after another. */
     static void serially(Runnable work) {
         boolean[] busy = INSIDE.get();

@@ -67,9 +67,11 @@ final class VectorMicroKernel implements MicroKernel {
     private static void store(float[] t, float[] c, int ci, int ldc, boolean add) {
         for (int r = 0; r < MR; r++, ci += ldc) {
             for (int h = 0; h < NR; h += L) {
-                FloatVector v = FloatVector.fromArray(S, t, r * NR + h);
-                if (add) v = v.add(FloatVector.fromArray(S, c, ci + h));
-                v.intoArray(c, ci + h);
+                if (add) {
+                    FloatVector.fromArray(S, c, ci + h).add(FloatVector.fromArray(S, t, r * NR + h)).intoArray(c, ci + h);
+                } else {
+                    FloatVector.fromArray(S, t, r * NR + h).intoArray(c, ci + h);
+                }
             }
         }
     }
