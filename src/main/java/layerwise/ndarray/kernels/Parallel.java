@@ -72,7 +72,7 @@ public final class Parallel {
     }
 
     /** Runs work on this thread alone: any forEach inside it runs its tasks one after another. */
-    static void serially(Runnable work) {
+    public static void serially(Runnable work) {
         boolean[] busy = INSIDE.get();
         boolean was = busy[0];
         busy[0] = true;
