@@ -51,31 +51,32 @@ final class Op implements Expr {
     @Override
     public String render(Notation n, boolean numbers) {
         boolean tex = n == Notation.LATEX;
+        // Each operand is rendered once: rendering it again inside wrap() made the cost grow as 3^depth.
         String a = left.render(n, numbers), b = right.render(n, numbers);
         return switch (kind) {
-            case PLUS -> a + " + " + wrap(right, SUM + 1, n, numbers);
-            case MINUS -> a + (tex ? " - " : " − ") + wrap(right, SUM + 1, n, numbers);
-            case TIMES -> wrap(left, PRODUCT, n, numbers) + (tex ? " \\times " : "×") + wrap(right, PRODUCT + 1, n, numbers);
-            case SCALE -> numbers ? a + (tex ? " \\cdot " : "·") + wrap(right, PRODUCT + 1, n, true)
-                                  : a + wrap(right, PRODUCT + 1, n, false);
-            case DIV -> division(n, numbers);
-            case FLOOR_DIV -> isPlainDivision() ? division(n, numbers) : floor(n, division(n, numbers));
-            case CEIL_DIV -> tex ? "\\left\\lceil " + division(n, numbers) + " \\right\\rceil" : "⌈" + division(n, numbers) + "⌉";
+            case PLUS -> a + " + " + wrap(right, b, SUM + 1, n);
+            case MINUS -> a + (tex ? " - " : " − ") + wrap(right, b, SUM + 1, n);
+            case TIMES -> wrap(left, a, PRODUCT, n) + (tex ? " \\times " : "×") + wrap(right, b, PRODUCT + 1, n);
+            case SCALE -> numbers ? a + (tex ? " \\cdot " : "·") + wrap(right, b, PRODUCT + 1, n)
+                                  : a + wrap(right, b, PRODUCT + 1, n);
+            case DIV -> division(n, a, b);
+            case FLOOR_DIV -> isPlainDivision() ? division(n, a, b) : floor(n, division(n, a, b));
+            case CEIL_DIV -> tex ? "\\left\\lceil " + division(n, a, b) + " \\right\\rceil" : "⌈" + division(n, a, b) + "⌉";
             case MAX -> (tex ? "\\max(" : "max(") + a + ", " + b + ")";
         };
     }
 
-    private String division(Notation n, boolean numbers) {
-        if (n == Notation.LATEX) return "\\frac{" + left.render(n, numbers) + "}{" + right.render(n, numbers) + "}";
-        return wrap(left, PRODUCT, n, numbers) + "/" + wrap(right, ATOM, n, numbers);
+    private String division(Notation n, String a, String b) {
+        if (n == Notation.LATEX) return "\\frac{" + a + "}{" + b + "}";
+        return wrap(left, a, PRODUCT, n) + "/" + wrap(right, b, ATOM, n);
     }
 
     private static String floor(Notation n, String inside) {
         return n == Notation.LATEX ? "\\left\\lfloor " + inside + " \\right\\rfloor" : "⌊" + inside + "⌋";
     }
 
-    private static String wrap(Expr e, int needed, Notation n, boolean numbers) {
-        String s = e.render(n, numbers);
+    /** The operand's text {@code s}, in parentheses when it binds less tightly than its place needs. */
+    private static String wrap(Expr e, String s, int needed, Notation n) {
         if (e.precedence() >= needed) return s;
         return n == Notation.LATEX ? "\\left(" + s + "\\right)" : "(" + s + ")";
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import layerwise.explain.Explanation;
 import layerwise.model.Summary.Column;
 import layerwise.model.Summary.Row;
 import layerwise.model.Summary.Status;
@@ -59,9 +60,9 @@ final class HtmlSummaryText {
             c.add(known ? r.inputs().stream().map(x -> x.withBatch()).collect(Collectors.joining(", ")) : "?");
         }
         c.add(r.outputShape());
-        c.add(known ? String.format("%,d", r.params()) : "?");
+        c.add(known ? Explanation.thousands(r.params()) : "?");
         if (!s.sequentialLike()) c.add(String.join(", ", r.connectedTo()));
-        if (s.columns().contains(Column.MACS)) c.add(known ? String.format("%,d", r.macs()) : "?");
+        if (s.columns().contains(Column.MACS)) c.add(known ? Explanation.thousands(r.macs()) : "?");
         if (s.columns().contains(Column.MEMORY)) c.add(r.activationBytes() < 0 ? "?" : WideSummaryText.bytes(r.activationBytes()));
         if (s.columns().contains(Column.RECEPTIVE_FIELD)) c.add(r.receptiveField());
         if (s.columns().contains(Column.TRAINABLE)) c.add(r.trainable() ? "yes" : "no");

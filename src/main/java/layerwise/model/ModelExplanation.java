@@ -18,7 +18,7 @@ final class ModelExplanation {
         List<Derivation> layers = model.derivations();
         Summary summary = model.summaryTable();
         List<String> footer = new ArrayList<>();
-        List<String> terms = layers.stream().map(d -> String.format("%,d", d.params())).toList();
+        List<String> terms = layers.stream().map(d -> Explanation.thousands(d.params())).toList();
         String sum = terms.size() > 1 && terms.size() <= 12 ? String.join(" + ", terms) + " = " : "";
         footer.add(String.format("Total params = %s%,d (trainable %,d, non-trainable %,d)",
                 sum, summary.totalParams(), summary.trainableParams(), summary.nonTrainableParams()));

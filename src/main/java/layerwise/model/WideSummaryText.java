@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import layerwise.explain.Explanation;
 import layerwise.model.Summary.Column;
 import layerwise.model.Summary.Row;
 import layerwise.model.Summary.Status;
@@ -51,8 +52,8 @@ final class WideSummaryText {
                     : r.inputs().stream().map(x -> x.withBatch()).collect(Collectors.joining(", ", "[", "]")));
         }
         c.add(r.outputShape());
-        c.add(known ? String.format("%,d", r.params()) : "?");
-        if (s.columns().contains(Column.MACS)) c.add(known ? String.format("%,d", r.macs()) : "?");
+        c.add(known ? Explanation.thousands(r.params()) : "?");
+        if (s.columns().contains(Column.MACS)) c.add(known ? Explanation.thousands(r.macs()) : "?");
         if (s.columns().contains(Column.MEMORY)) c.add(r.activationBytes() < 0 ? "?" : bytes(r.activationBytes()));
         if (s.columns().contains(Column.RECEPTIVE_FIELD)) c.add(r.receptiveField());
         if (s.columns().contains(Column.TRAINABLE)) c.add(r.trainable() ? "yes" : "no");
