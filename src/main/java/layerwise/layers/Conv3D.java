@@ -1,13 +1,81 @@
 package layerwise.layers;
 
+import java.util.List;
+import java.util.Random;
+
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Shape;
+import layerwise.ndarray.Volumes;
+
 /**
  * A 3-D convolution: F filters slide a K_d×K_h×K_w window over depth, rows and columns (video, scans).
  * O = ⌊(W − K)/S⌋ + 1 per axis ('valid'), ⌈W/S⌉ ('same'); params = K_d×K_h×K_w×C_in×F + F.
  * Input shape: (depth, rows, cols, C_in). Output shape: (depth_out, rows_out, cols_out, F).
  */
 public final class Conv3D extends Convolution<Conv3D> {
+    private Param weights, biases;
+    private Volumes.Geometry saved;
+    private NDArray savedCols;
+    private ActivationStep act;
+
     /** {@code new Conv3D(8, 3)} is a 3×3×3 kernel; {@code new Conv3D(8, 1, 3, 3)} a 1×3×3 one. */
     public Conv3D(int filters, int... kernelSize) {
         super(3, filters, kernelSize);
+    }
+
+    /** Kernel (K_d, K_h, K_w, C_in, F) as in Keras; fan_in = K·C_in, fan_out = K·F. */
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 3 : 0), window = kernel[0] * kernel[1] * kernel[2];
+        weights = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * filters,
+                kernel[0], kernel[1], kernel[2], cIn, filters));
+        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * filters, filters)) : null;
+    }
+
+    @Override public boolean isInitialized() { return weights != null; }
+
+    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+
+    /** 1. every 3-D window into a row (im2col); 2. rows · kernel, one matrix product, + bias; 3. activation. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (weights == null) initialize(sampleShape(x), new Random(0));
+        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        saved = new Volumes.Geometry(xl.dim(0), xl.dim(4), axis(xl, 0), axis(xl, 1), axis(xl, 2));
+        savedCols = NDArray.wrap(Volumes.im2col(xl.data(), saved), saved.windows(), saved.patch());
+        NDArray z = savedCols.matmul(weights.value().reshape(-1, filters));
+        if (biases != null) z = z.add(biases.value());
+        act = new ActivationStep(activation);
+        NDArray y = act.forward(z.reshape(saved.outDims(filters)));
+        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+    }
+
+    private Volumes.Axis axis(NDArray xl, int i) {
+        return Volumes.Axis.of(xl.dim(i + 1), kernel[i], strides[i], dilation[i], padding);
+    }
+
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
+        return backwardLast(act.backward(g));
+    }
+
+    @Override
+    public NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    }
+
+    /** dW = colsᵀ·dz, db = Σ dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its voxels. */
+    private NDArray backwardLast(NDArray gradZ) {
+        NDArray g = gradZ.reshape(-1, filters), w = weights.value().reshape(-1, filters);
+        System.arraycopy(savedCols.transpose().matmul(g).data(), 0, weights.grad().data(), 0, weights.grad().size());
+        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
+        NDArray dx = NDArray.wrap(Volumes.col2im(g.matmul(w.transpose()).data(), saved), saved.inDims());
+        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    @Override public NDArray savedLogits() {
+        NDArray z = act.logits();
+        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 }

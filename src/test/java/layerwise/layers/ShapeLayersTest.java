@@ -104,9 +104,9 @@ class ShapeLayersTest {
 
     @Test
     void aLayerWithoutComputationSaysWhichLayer() {
-        Conv3D conv = new Conv3D(4, 3).name("conv3d_x");
-        var e = assertThrows(ConfigException.class, () -> conv.forward(NDArray.zeros(1, 3, 3, 3, 2), true));
-        assertTrue(e.getMessage().startsWith("Layer conv3d_x (Conv3D) cannot compute on data yet"), e.getMessage());
+        UpSampling2D up = new UpSampling2D(2).interpolation("bilinear").name("up_x");
+        var e = assertThrows(ConfigException.class, () -> up.forward(NDArray.zeros(1, 3, 3, 2), true));
+        assertTrue(e.getMessage().startsWith("Layer up_x (UpSampling2D) cannot compute on data yet"), e.getMessage());
     }
 
 }

@@ -1,0 +1,53 @@
+package layerwise.layers;
+
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Volumes;
+
+/**
+ * The numbers of MaxPooling3D and AveragePooling3D: every window becomes a row (im2col), then the max
+ * or the mean over the row's positions, channel by channel. Positions in the padding take no part:
+ * they never win a max and are not counted in a mean (as TensorFlow's pooling).
+ */
+final class VolumePooling {
+    private final boolean max;
+    private Volumes.Geometry saved;
+    /** max: which position of each window won; mean: how many real positions each window holds. */
+    private NDArray savedWinner, savedCount, savedInside;
+
+    VolumePooling(boolean max) { this.max = max; }
+
+    /** {@code xl} channels-last (n, depth, rows, cols, c). */
+    NDArray forward(NDArray xl, int[] pool, int[] strides, String padding) {
+        Volumes.Axis[] axes = new Volumes.Axis[3];
+        for (int i = 0; i < 3; i++) axes[i] = Volumes.Axis.of(xl.dim(i + 1), pool[i], strides[i], 1, padding);
+        saved = new Volumes.Geometry(xl.dim(0), xl.dim(4), axes[0], axes[1], axes[2]);
+        int c = saved.c();
+        NDArray cols = windowed(xl.data());
+        savedInside = windowed(NDArray.ones(xl.dims()).data());
+        if (max) {
+            NDArray candidates = cols.zip(savedInside, (v, inside) -> inside == 0 ? Float.NEGATIVE_INFINITY : v);
+            savedWinner = candidates.argmax(1);
+            return candidates.max(1).reshape(saved.outDims(c));
+        }
+        savedCount = savedInside.sum(1);
+        return cols.sum(1).div(savedCount).reshape(saved.outDims(c));
+    }
+
+    /** Max: the gradient goes to the winner. Mean: it is shared over the real positions of the window. */
+    NDArray backward(NDArray gradOut) {
+        int windows = saved.windows(), c = saved.c(), k = saved.patch() / c;
+        NDArray g = gradOut.reshape(windows, c);
+        float[] dCols = new float[windows * k * c];
+        if (max) {
+            float[] gg = g.data(), win = savedWinner.data();
+            for (int w = 0; w < windows; w++) for (int ch = 0; ch < c; ch++) dCols[(w * k + (int) win[w * c + ch]) * c + ch] = gg[w * c + ch];
+        } else {
+            dCols = savedInside.mul(g.div(savedCount).reshape(windows, 1, c)).data();
+        }
+        return NDArray.wrap(Volumes.col2im(dCols, saved), saved.inDims());
+    }
+
+    private NDArray windowed(float[] x) {
+        return NDArray.wrap(Volumes.im2col(x, saved), saved.windows(), saved.patch() / saved.c(), saved.c());
+    }
+}
