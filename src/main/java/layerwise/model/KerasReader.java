@@ -59,6 +59,11 @@ final class KerasReader {
                 throw incomplete(model.name(), true, model.nodes(), false, e, failure, entries.subList(i + 1, entries.size()));
             }
         }
+        // A Sequential built with model.build(shape) keeps that shape in the config rather than in a layer.
+        JsonElement built = config.isJsonObject() ? config.getAsJsonObject().get("build_input_shape") : null;
+        if (!model.isBuilt() && built != null && built.isJsonArray()) {
+            model.build(new LayerConfig("Sequential", model.name(), config.getAsJsonObject(), "$.config").shape("build_input_shape").dims());
+        }
         return model;
     }
 

@@ -118,7 +118,11 @@ public final class LayerConfig {
     /** The input shape without the batch axis, from batch_input_shape (tf.keras 2) or batch_shape (Keras 3); null if absent. */
     Shape batchShape() {
         String key = has("batch_input_shape") ? "batch_input_shape" : has("batch_shape") ? "batch_shape" : null;
-        if (key == null) return null;
+        return key == null ? null : shape(key);
+    }
+
+    /** A shape written with its batch axis first, [null, 28, 28, 1], without the batch axis. */
+    Shape shape(String key) {
         JsonElement e = config.get(key);
         if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) throw wrong(key, "a list such as [null, 28, 28, 1]", e.toString());
         JsonArray a = e.getAsJsonArray();

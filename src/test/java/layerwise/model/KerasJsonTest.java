@@ -77,6 +77,13 @@ class KerasJsonTest {
     }
 
     @Test
+    void readsASequentialBuiltWithBuildInsteadOfAnInput() {
+        Model m = KerasJson.read(DIR.resolve("keras3/sequential_built_without_input.json"));
+        assertEquals(List.of(116L, 50L), params(m)); // 28·4+4 on the last axis of (32, 28), 4·10+10
+        assertEquals(Shape.of(32, 10), m.outputShape());
+    }
+
+    @Test
     void readsTheConfigJsonInsideAKerasArchive(@TempDir Path tmp) throws IOException {
         Path archive = tmp.resolve("model.keras");
         try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
