@@ -161,7 +161,7 @@ public abstract class Layer {
     protected final ConfigException notComputable() {
         return new ConfigException(Problem.at(label())
                 .headline("Layer " + name + " (" + type() + ") cannot compute on data yet: Layerwise describes its shapes but has no forward/backward for it.")
-                .expected("layers that can be trained: Dense, Conv1D, Conv2D, pooling, Flatten, Reshape, Dropout, Activation")
+                .expected("a layer with a forward and a backward pass (every built-in layer of Layerwise has both)")
                 .got(type())
                 .fix("use summary() and explain() with this model, or replace " + type() + " to train it"));
     }

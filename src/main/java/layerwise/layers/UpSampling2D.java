@@ -16,6 +16,7 @@ import layerwise.ndarray.Shape;
 public final class UpSampling2D extends FluentLayer<UpSampling2D> {
     private int[] size = {2, 2};
     private String dataFormat = "channels_last", interpolation = "nearest";
+    private NDArray savedRows, savedCols;
 
     public UpSampling2D() {}
 
@@ -48,26 +49,47 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
         return d;
     }
 
-    /** Nearest: each value is repeated into a size_h×size_w block, by broadcasting over two new axes. */
+    /**
+     * y = R·x·Cᵀ for each sample and channel, where R (rows_out × rows) and C (cols_out × cols) say how
+     * much of each input row or column goes into each output one: a single 1 per output for 'nearest',
+     * two neighbours blended for 'bilinear'.
+     */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        if (!interpolation.equals("nearest")) throw notComputable();
         boolean last = dataFormat.equals("channels_last");
         NDArray xl = last ? x.contiguous() : DataFormat.toChannelsLast(x);
-        int n = xl.dim(0), h = xl.dim(1), w = xl.dim(2), c = xl.dim(3);
-        NDArray blocks = xl.reshape(n, h, 1, w, 1, c).add(NDArray.zeros(n, h, size[0], w, size[1], c));
-        NDArray y = blocks.reshape(n, h * size[0], w * size[1], c);
+        savedRows = interpolationMatrix(xl.dim(1), size[0]);
+        savedCols = interpolationMatrix(xl.dim(2), size[1]);
+        NDArray y = savedRows.matmul(xl.permute(0, 3, 1, 2)).matmul(savedCols.transpose()).permute(0, 2, 3, 1).contiguous();
         return last ? y : DataFormat.toChannelsFirst(y);
     }
 
-    /** Each input value was copied into a block, so its gradient is the sum over that block. */
+    /** The transpose of forward: dx = Rᵀ·dy·C, so each input gathers the gradient of every output it fed. */
     @Override
     public NDArray backward(NDArray gradOut) {
         boolean last = dataFormat.equals("channels_last");
-        NDArray g = last ? gradOut.contiguous() : DataFormat.toChannelsLast(gradOut);
-        int n = g.dim(0), h = g.dim(1) / size[0], w = g.dim(2) / size[1], c = g.dim(3);
-        NDArray dx = g.reshape(n, h, size[0], w, size[1], c).sum(4).sum(2);
+        NDArray g = last ? gradOut : DataFormat.toChannelsLast(gradOut);
+        NDArray dx = savedRows.transpose().matmul(g.permute(0, 3, 1, 2)).matmul(savedCols).permute(0, 2, 3, 1).contiguous();
         return last ? dx : DataFormat.toChannelsFirst(dx);
+    }
+
+    /**
+     * Row o of the output reads input position (o + ½)/scale − ½ (TensorFlow's half-pixel centres):
+     * nearest takes the position it falls in, bilinear blends the two around it, clamped at the edges.
+     */
+    private NDArray interpolationMatrix(int in, int scale) {
+        NDArray m = NDArray.zeros(in * scale, in);
+        for (int o = 0; o < in * scale; o++) {
+            if (interpolation.equals("nearest")) {
+                m.set(1f, o, o / scale);
+                continue;
+            }
+            double src = (o + 0.5) / scale - 0.5, frac = src - Math.floor(src);
+            int lo = (int) Math.floor(src), below = Math.max(lo, 0), above = Math.min(lo + 1, in - 1);
+            m.set(m.get(o, below) + (float) (1 - frac), o, below);
+            m.set(m.get(o, above) + (float) frac, o, above);
+        }
+        return m;
     }
 
     @Override

@@ -46,6 +46,18 @@ class ReshapingLayersTest {
     }
 
     @Test
+    void bilinearUpSamplingBlendsNeighboursWithHalfPixelCentres() {
+        // cols 0 and 4, doubled: outputs read positions −0.25, 0.25, 0.75, 1.25 → 0 (clamped), 1, 3, 4 (clamped)
+        NDArray y = new UpSampling2D(1, 2).interpolation("bilinear").forward(NDArray.of(0f, 4f).reshape(1, 1, 2, 1), false);
+        assertArrayEquals(new float[] {0, 1, 3, 4}, y.toFloatArray(), 1e-6f);
+    }
+
+    @Test
+    void bilinearUpSamplingBackwardMatchesFiniteDifferences() {
+        GradCheck.assertMatches(new UpSampling2D(2, 3).interpolation("bilinear"), NDArray.normal(5, 2, 3, 2, 2));
+    }
+
+    @Test
     void embeddingLooksUpOneRowPerId() {
         Embedding e = new Embedding(3, 2);
         e.initialize(Shape.of(2), new java.util.Random(0));
