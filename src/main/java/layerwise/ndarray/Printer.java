@@ -42,7 +42,7 @@ final class Printer {
                 append(b, c, axis + 1, pos + i * stride, width, summarize, indent);
             }
             if (i < n - 1) {
-                b.append(last ? ", " : ",\n".repeat(c.rank() - axis - 1) + " ".repeat(indent + axis + 1));
+                b.append(last ? ", " : "," + "\n".repeat(c.rank() - axis - 1) + " ".repeat(indent + axis + 1));
             }
         }
         b.append(']');

@@ -146,6 +146,12 @@ class NDArrayTest {
     }
 
     @Test
+    void toStringSeparatesTheBlocksOfAThreeDArrayWithABlankLine() {
+        assertEquals("array([[[ 0.,  1.,  2.],\n        [ 3.,  4.,  5.]],\n\n       [[ 6.,  7.,  8.],\n        [ 9., 10., 11.]]], shape=(2, 2, 3))",
+                NDArray.arange(12).reshape(2, 2, 3).toString());
+    }
+
+    @Test
     void toStringOfALargeArrayShowsTheEdges() {
         String s = NDArray.arange(2000).toString();
         assertTrue(s.startsWith("array([   0.,    1.,    2., ..., 1997., 1998., 1999.], shape=(2000,))"), s);
