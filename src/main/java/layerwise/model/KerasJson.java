@@ -37,12 +37,31 @@ public final class KerasJson {
 
     /** A model from JSON text. Throws an explained error for malformed JSON, unknown layers, impossible shapes. */
     public static Model read(String json) {
-        return KerasReader.read(parse(json, "the model JSON"));
+        return build(parse(json, "the model JSON"), "the model JSON");
     }
 
     /** A model from a .json file, or from a .keras file (a zip holding config.json). */
     public static Model read(Path file) {
-        return KerasReader.read(parse(text(file), file.getFileName().toString()));
+        String source = file.getFileName().toString();
+        return build(parse(text(file), source), source);
+    }
+
+    /**
+     * The model, or an explained error. The reader checks what Keras writes; a hand-edited file can still
+     * put, say, a list where a number belongs in a place it does not check, and that must not end in a
+     * stack trace either.
+     */
+    private static Model build(JsonElement root, String source) {
+        try {
+            return KerasReader.read(root);
+        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException
+                 | ClassCastException | IndexOutOfBoundsException e) {
+            throw new ConfigException(Problem.at(source)
+                    .headline("Could not read the model: a value in the file is not of the kind Keras writes there (" + e.getMessage() + ").")
+                    .expected("the structure model.to_json() writes: lists where Keras writes lists, numbers where it writes numbers")
+                    .got(e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .fix("save the model again with open('model.json', 'w').write(model.to_json()) rather than editing it by hand"), e);
+        }
     }
 
     /** The tf.keras 2 JSON of a model, which Keras's model_from_json reads back. */

@@ -127,7 +127,14 @@ public final class LayerConfig {
         if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) throw wrong(key, "a list such as [null, 28, 28, 1]", e.toString());
         JsonArray a = e.getAsJsonArray();
         long[] dims = new long[a.size() - 1];
-        for (int i = 1; i < a.size(); i++) dims[i - 1] = a.get(i).isJsonNull() ? Shape.NONE : toInt(key, a.get(i));
+        for (int i = 1; i < a.size(); i++) {
+            if (a.get(i).isJsonNull()) {
+                dims[i - 1] = Shape.NONE;
+                continue;
+            }
+            dims[i - 1] = toInt(key, a.get(i));
+            if (dims[i - 1] <= 0) throw wrong(key, "sizes of 1 or more (or null for unknown)", e.toString());
+        }
         return Shape.of(dims);
     }
 

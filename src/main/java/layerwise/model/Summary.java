@@ -9,7 +9,10 @@ import java.util.Set;
 
 import com.google.gson.GsonBuilder;
 
+import layerwise.error.Problem;
+import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
+import layerwise.explain.Explanation;
 import layerwise.layers.InputLayer;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.Shape;
@@ -46,7 +49,11 @@ public final class Summary {
         /** Bytes of this layer's float32 output for one sample; -1 when a size is unknown. */
         public long activationBytes() {
             if (output == null || !output.isFullyKnown()) return -1;
-            return Math.multiplyExact(output.size(), 4L);
+            try {
+                return Math.multiplyExact(output.size(), 4L);
+            } catch (ArithmeticException beyondLong) {
+                return -1;
+            }
         }
 
         public boolean isKnown() { return status == Status.OK; }
@@ -156,15 +163,33 @@ public final class Summary {
         return rows.stream().filter(r -> r.status() == Status.FAILED).map(Row::reason).findFirst().orElse("");
     }
 
-    public long totalParams() { return known().mapToLong(Row::params).reduce(0, Math::addExact); }
-    public long trainableParams() { return known().mapToLong(Row::trainableParams).reduce(0, Math::addExact); }
+    public long totalParams() { return sum(known().mapToLong(Row::params), "parameter count"); }
+    public long trainableParams() { return sum(known().mapToLong(Row::trainableParams), "trainable parameter count"); }
     public long nonTrainableParams() { return totalParams() - trainableParams(); }
     /** Multiply-adds for one sample, the sum over the layers. */
-    public long totalMacs() { return known().mapToLong(Row::macs).reduce(0, Math::addExact); }
+    public long totalMacs() { return sum(known().mapToLong(Row::macs), "number of mult-adds"); }
     /** Bytes of every layer's float32 output for one sample; -1 when a size is unknown. */
     public long activationBytes() {
         if (known().anyMatch(r -> r.activationBytes() < 0)) return -1;
-        return known().mapToLong(Row::activationBytes).reduce(0, Math::addExact);
+        try {
+            return known().mapToLong(Row::activationBytes).reduce(0, Math::addExact);
+        } catch (ArithmeticException beyondLong) {
+            return -1;
+        }
+    }
+
+    /** A total that may exceed a long even though each layer's count fits: then an explained error. */
+    private long sum(java.util.stream.LongStream counts, String what) {
+        try {
+            return counts.reduce(0, Math::addExact);
+        } catch (ArithmeticException beyondLong) {
+            throw new ShapeException(Problem.at("model " + modelName)
+                    .headline("The model's total " + what + " is too large to represent.")
+                    .expected("a total of at most " + Explanation.thousands(Long.MAX_VALUE) + " (the largest long)")
+                    .got("layers whose counts add up to more than that")
+                    .why("each layer's count fits in 64 bits, but their sum does not; no computer could hold such a model")
+                    .fix("use smaller inputs, fewer units or filters, or reduce the size early (pooling, strides)"));
+        }
     }
 
     /** The rows the totals add up: worked out, and not inside a nested model (whose row already counts them). */

@@ -3,6 +3,7 @@ package layerwise.model;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,30 @@ class ErrorMessagesTest {
     void aParameterCountBeyondLongOverflowsWithAnExplanation() {
         // d_in·units + units = 5,000,000,000 · 2,000,000,000 + … = 10^19 > 9,223,372,036,854,775,807
         golden("overflow", () -> new Dense(2_000_000_000).apply(new Input(5_000_000_000L)));
+    }
+
+    @Test
+    void aTotalBeyondLongOverflowsWithAnExplanation() {
+        // each Dense: 3,000,000,000 · 2,000,000,000 + 2,000,000,000 ≈ 6·10^18 fits; two of them (≈ 1.2·10^19) do not
+        var in = new Input(3_000_000_000L);
+        var a = new Dense(2_000_000_000).apply(in);
+        var b = new Dense(2_000_000_000).apply(in);
+        var model = new Model(List.of(in), List.of(a, b));
+        golden("total_overflow", model::countParams);
+    }
+
+    @Test
+    void aModelFileWithAListWhereANumberBelongs() {
+        golden("wrong_kind_of_value", () -> KerasJson.read("{\"class_name\": \"Functional\", \"config\": {\"name\": \"m\", \"layers\": ["
+                + "{\"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 4], \"name\": \"input_1\"}, \"inbound_nodes\": []},"
+                + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 2}, \"inbound_nodes\": [[[\"input_1\", \"first\", 0, {}]]]}],"
+                + "\"input_layers\": [[\"input_1\", 0, 0]], \"output_layers\": [[\"dense\", 0, 0]]}}"));
+    }
+
+    @Test
+    void aNegativeSizeInTheInputShape() {
+        golden("negative_input_size", () -> KerasJson.read("{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": ["
+                + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 2, \"batch_input_shape\": [null, -4]}}]}}"));
     }
 
     @Test
