@@ -43,7 +43,8 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
         Derivation inner = layer.derivation(in);
         layer.markBuilt();
         Derivation d = start(in).note("runs " + layer.type() + "(" + layer.units() + ") twice with separate weights: forward_"
-                + layer.name() + " reads the steps in order, backward_" + layer.name() + " from last to first; merge_mode '"
+                + layer.name() + " reads the steps (d = " + in.dim(1) + " features each) in order, backward_" + layer.name()
+                + " from last to first; merge_mode '"
                 + mergeMode + "' " + (mergeMode.equals("concat") ? "puts the two results side by side" : "combines them element by element"));
         if (layer.returnSequences()) d.keep("timesteps", in.dim(0));
         Expr u = Expr.var("u", layer.units());
