@@ -33,9 +33,11 @@ final class TrainCommand {
         Model model = KerasJson.read(a.model());
         model.initialize(a.seed());
         Dataset data = TrainData.load(a.data(), a.seed()).reshape(sampleShape(model));
+        Trainer trainer = Trainer.compile(model, a.optimizer(), a.loss(), "accuracy");
+        // checked on all the samples, so an error shows the data's full shape, (100, 10) in seed 000
+        trainer.checkTarget(data.x(), TrainData.targets(data.y(), data.classes(), a.loss(), model));
         Split s = data.split(0.2, a.seed());
         NDArray yTrain = TrainData.targets(s.yTrain(), s.classes(), a.loss(), model), yTest = TrainData.targets(s.yTest(), s.classes(), a.loss(), model);
-        Trainer trainer = Trainer.compile(model, a.optimizer(), a.loss(), "accuracy");
         boolean json = a.format().equals("json");
         FitOptions o = new FitOptions().seed(a.seed()).validationSplit(0.1).out(out)
                 .verbose(json ? 0 : (System.console() != null ? 1 : 2));

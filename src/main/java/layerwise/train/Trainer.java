@@ -91,6 +91,12 @@ public final class Trainer {
         return history;
     }
 
+    /**
+     * What fit checks before the first step: as many targets as samples, shaped like the model's output
+     * (class numbers for a sparse loss). A mismatch, such as seed 000's missing Flatten, is explained.
+     */
+    public void checkTarget(NDArray x, NDArray y) { FitData.checkTarget(model, loss, x, y); }
+
     /** forward, loss, backward, optimizer step; returns the batch's predictions. */
     private NDArray trainStep(NDArray xb, NDArray yb, Running run) {
         NDArray out = model.forward(xb, true);

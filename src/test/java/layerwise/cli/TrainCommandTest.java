@@ -79,6 +79,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void seed000WithoutFlattenStopsWithTheTargetErrorOnTheFullData() {
+        assertEquals(1, run("train", "models/seed000_without_flatten.json", "--data", "random:20x100x100x3:10", "--loss", "categorical_crossentropy",
+                "--optimizer", "sgd", "--epochs", "1", "--batch-size", "32"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("Error when checking target: expected dense_1 to have 4 dimensions, but got array with shape (20, 10)"), e);
+        assertTrue(e.contains("Fix:      add Flatten() after conv2d"), e);
+    }
+
+    @Test
     void unknownOptimizerIsAUsageError() {
         assertEquals(2, run("train", "models/iris_mlp.json", "--data", "iris", "--optimizer", "adamw"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("train: --optimizer must be one of sgd|adam|rmsprop|adagrad, got 'adamw'"));
