@@ -55,8 +55,9 @@ final class Window {
             if (padding.equals("same")) {
                 d.dim(axis, "O", in.times(stride), "'same' makes the output exactly S times the input");
             } else {
-                d.dim(axis, "O", in.times(stride).plus(kernel.minus(stride).max(0)),
-                        "each of the W inputs moves the output S further; the last patch overhangs by K − S");
+                d.dim(axis, "O", in.times(stride).plus(kernel.minus(stride).max(0)), kernel.value() >= s
+                        ? "each of the W inputs moves the output S further; the last patch overhangs by K − S"
+                        : "each of the W inputs moves the output S further; patches of K < S leave gaps between them");
             }
             return;
         }
