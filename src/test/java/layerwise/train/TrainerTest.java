@@ -124,6 +124,26 @@ class TrainerTest {
     }
 
     @Test
+    void predictGivesOneRowOfProbabilitiesPerSample() {
+        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "categorical_crossentropy", "accuracy");
+        NDArray p = t.predict(Datasets.iris().x());
+        assertArrayEquals(new int[] {150, 3}, p.dims());
+        assertArrayEquals(NDArray.ones(150).toFloatArray(), p.sum(1).toFloatArray(), 1e-5f);
+    }
+
+    @Test
+    void evaluateReportsTheLossAndTheAccuracyOfTheRightKind() {
+        var iris = Datasets.iris();
+        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy", "accuracy");
+        Map<String, Double> r = t.evaluate(iris.x(), iris.y());
+        NDArray guesses = t.predict(iris.x()).argmax(1);
+        double correct = 0;
+        for (int i = 0; i < 150; i++) if (guesses.get(i) == iris.y().get(i)) correct++;
+        assertEquals(correct / 150, r.get("accuracy"), 1e-9);
+        assertEquals(List.of("loss", "accuracy"), List.copyOf(r.keySet()));
+    }
+
+    @Test
     void sigmoidOutputWithBinaryCrossentropyLearnsAnEasyRule() {
         // label = 1 when the first feature is above 0.5
         NDArray x = NDArray.random(3, 200, 2), y = x.slice(1, 0, 1).map(v -> v > 0.5f ? 1f : 0f);
