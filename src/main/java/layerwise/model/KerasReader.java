@@ -13,6 +13,7 @@ import layerwise.error.Problem;
 import layerwise.layers.Input;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
+import layerwise.layers.SymbolicTensor;
 import layerwise.model.Summary.Row;
 import layerwise.model.Summary.Status;
 import layerwise.ndarray.Shape;
@@ -68,7 +69,7 @@ final class KerasReader {
     }
 
     /** The failure of one layer, with the summary and explanation of everything before it. */
-    static IncompleteModelException incomplete(String modelName, boolean chain, List<layerwise.layers.SymbolicTensor> built,
+    static IncompleteModelException incomplete(String modelName, boolean chain, List<SymbolicTensor> built,
                                                boolean showInputs, Entry failed, NnException cause, List<Entry> later) {
         Row failedRow = Row.unknown(failed.name(), failed.className(), Status.FAILED, cause.headline());
         List<Row> laterRows = later.stream().map(e -> Row.unknown(e.name(), e.className(), Status.UNKNOWN, "")).toList();

@@ -1,7 +1,9 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import layerwise.layers.Convolution;
 import layerwise.layers.Dense;
@@ -40,12 +42,12 @@ public final class ShapeLinter {
     }
 
     /** Dense fed by a conv or pooling layer keeps the positions: the usual fix is Flatten or global pooling first. */
-    private static java.util.Optional<Warning> denseOnFeatureMap(SymbolicTensor t) {
-        if (!(t.layer() instanceof Dense dense) || t.inputs().size() != 1) return java.util.Optional.empty();
+    private static Optional<Warning> denseOnFeatureMap(SymbolicTensor t) {
+        if (!(t.layer() instanceof Dense dense) || t.inputs().size() != 1) return Optional.empty();
         SymbolicTensor before = t.inputs().get(0);
         Layer prev = before.layer();
         boolean featureMap = prev instanceof Convolution<?> || prev instanceof Pooling<?>;
-        if (!featureMap || before.shape().rank() < 2) return java.util.Optional.empty();
+        if (!featureMap || before.shape().rank() < 2) return Optional.empty();
         Shape in = before.shape();
         long u = dense.units(), c = in.last();
         String positions = in.dropLast().toString();
@@ -57,11 +59,11 @@ public final class ShapeLinter {
         String flatten = in.isFullyKnown() ? flattenCost(in, u) : "Flatten() first (its size depends on the unknown axes)";
         String fix = flatten + "; or " + pool + "() first: " + c + "×" + u + " + " + u + " = " + String.format("%,d", c * u + u)
                 + " params (averages each channel over the positions).";
-        return java.util.Optional.of(new Warning(t.layer().label(), message, fix));
+        return Optional.of(new Warning(t.layer().label(), message, fix));
     }
 
     private static String flattenCost(Shape in, long u) {
-        String factors = String.join("×", java.util.Arrays.stream(in.dims()).mapToObj(Long::toString).toList());
+        String factors = String.join("×", Arrays.stream(in.dims()).mapToObj(Long::toString).toList());
         try {
             long params = Math.addExact(Math.multiplyExact(in.size(), u), u);
             return "Flatten() first: " + factors + "×" + u + " + " + u + " = " + String.format("%,d", params)

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import com.google.gson.GsonBuilder;
 
@@ -179,7 +181,7 @@ public final class Summary {
     }
 
     /** A total that may exceed a long even though each layer's count fits: then an explained error. */
-    private long sum(java.util.stream.LongStream counts, String what) {
+    private long sum(LongStream counts, String what) {
         try {
             return counts.reduce(0, Math::addExact);
         } catch (ArithmeticException beyondLong) {
@@ -193,7 +195,7 @@ public final class Summary {
     }
 
     /** The rows the totals add up: worked out, and not inside a nested model (whose row already counts them). */
-    private java.util.stream.Stream<Row> known() { return rows.stream().filter(r -> r.isKnown() && r.depth() == 0); }
+    private Stream<Row> known() { return rows.stream().filter(r -> r.isKnown() && r.depth() == 0); }
 
     /** The tf.keras 2 text (65 columns for a chain, 98 for a graph), or a wider table with extra columns. */
     public String toText() { return columns.isEmpty() ? KerasSummaryText.render(this) : WideSummaryText.render(this); }

@@ -1,6 +1,7 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,7 @@ final class WideSummaryText {
             widths[i] = headers.get(i).length();
             for (List<String> row : cells) widths[i] = Math.max(widths[i], row.get(i).length());
         }
-        int total = java.util.Arrays.stream(widths).sum() + 2 * (widths.length - 1);
+        int total = Arrays.stream(widths).sum() + 2 * (widths.length - 1);
         StringBuilder out = new StringBuilder("Model: \"" + s.modelName() + "\"\n");
         out.append("_".repeat(total)).append('\n').append(line(headers, widths)).append("=".repeat(total)).append('\n');
         for (int i = 0; i < cells.size(); i++) {
