@@ -49,19 +49,28 @@ public final class Patches {
                         if (y < 0 || y >= g.h) continue;
                         if (g.dw == 1 && x0 >= 0 && x0 + g.kw <= g.w) {
                             // the whole row of the window is inside: its kw·c numbers are adjacent
-                            System.arraycopy(x, ((b * g.h + y) * g.w + x0) * g.c, cols, dst, g.kw * g.c);
+                            copy(x, ((b * g.h + y) * g.w + x0) * g.c, cols, dst, g.kw * g.c);
                             continue;
                         }
                         for (int dj = 0; dj < g.kw; dj++) {
                             int xx = x0 + dj * g.dw;
                             if (xx < 0 || xx >= g.w) continue;
-                            System.arraycopy(x, ((b * g.h + y) * g.w + xx) * g.c, cols, dst + dj * g.c, g.c);
+                            copy(x, ((b * g.h + y) * g.w + xx) * g.c, cols, dst + dj * g.c, g.c);
                         }
                     }
                 }
             }
         });
         return cols;
+    }
+
+    /** System.arraycopy, except that a few numbers are copied in a loop, which is faster than the call. */
+    private static void copy(float[] src, int from, float[] dst, int to, int length) {
+        if (length >= 32) {
+            System.arraycopy(src, from, dst, to, length);
+            return;
+        }
+        for (int q = 0; q < length; q++) dst[to + q] = src[from + q];
     }
 
     /** The gradient of im2col: each window row's numbers are added back onto the input pixels they came from. */
@@ -94,10 +103,27 @@ public final class Patches {
     public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
         Arrays.fill(out, Float.NEGATIVE_INFINITY);
-        forEachTap(g, (o, in) -> {
-            if (x[in] > out[o]) {
-                out[o] = x[in];
-                argmax[o] = in;
+        // the loops of forEachTap, written out: this runs for every pooled number of every step
+        Parallel.forEach(g.n, b -> {
+            int o = b * g.hOut * g.wOut * g.c;
+            for (int i = 0; i < g.hOut; i++) {
+                for (int j = 0; j < g.wOut; j++, o += g.c) {
+                    for (int di = 0; di < g.kh; di++) {
+                        int y = i * g.sh + di * g.dh - g.padTop;
+                        if (y < 0 || y >= g.h) continue;
+                        for (int dj = 0; dj < g.kw; dj++) {
+                            int xx = j * g.sw + dj * g.dw - g.padLeft;
+                            if (xx < 0 || xx >= g.w) continue;
+                            int in = ((b * g.h + y) * g.w + xx) * g.c;
+                            for (int ch = 0; ch < g.c; ch++) {
+                                if (x[in + ch] > out[o + ch]) {
+                                    out[o + ch] = x[in + ch];
+                                    argmax[o + ch] = in + ch;
+                                }
+                            }
+                        }
+                    }
+                }
             }
         });
         return out;

@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  * and computed into a scratch tile. When C is too small to give every core a block but k is long,
  * k is cut into a fixed number of chunks summed in order afterwards. Every cut depends on the sizes
  * only, so the sums are added in the same order whatever the number of threads.
+ * <p>
+ * C is addressed as c[off + i·rowStride + j·colStride]: (ldc, 1) for a row-major C, or (1, ldc) when
+ * {@link Gemm} computes a narrow product as its transpose, Cᵀ = op(B)ᵀ·op(A)ᵀ, so that the few columns
+ * of C fill the MR rows of a tile instead of wasting most of an NR-wide one.
  */
 final class BlockedGemm {
     static final int MC = 128, NC = 256, KC = 256;
@@ -24,7 +28,17 @@ final class BlockedGemm {
 
     /** The two operands, as given to Gemm: op(A) is m×k, op(B) is k×n. */
     record Operands(boolean transA, boolean transB, float alpha,
-                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {}
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {
+        /** The operands of the transposed product: op(B)ᵀ and op(A)ᵀ. */
+        Operands swapped() { return new Operands(!transB, !transA, alpha, b, bOff, ldb, a, aOff, lda); }
+    }
+
+    /** Where C lives: element (i, j) at c[off + i·rowStride + j·colStride]. */
+    record Out(float[] c, int off, int rowStride, int colStride) {
+        static Out rowMajor(float[] c, int off, int ldc) { return new Out(c, off, ldc, 1); }
+
+        int at(int i, int j) { return off + i * rowStride + j * colStride; }
+    }
 
     private final int mr, nr;
     private final ThreadLocal<Buffers> buffers;
@@ -49,11 +63,11 @@ final class BlockedGemm {
         }
     }
 
-    void multiply(Operands ops, int m, int n, int k, float beta, float[] c, int cOff, int ldc) {
+    void multiply(Operands ops, int m, int n, int k, float beta, Out out) {
         int mBlocks = ceilDiv(m, MC), nBlocks = ceilDiv(n, NC), blocks = mBlocks * nBlocks;
         int kChunks = blocks >= MIN_BLOCKS ? 1 : Math.min(MAX_K_CHUNKS, Math.max(1, k / K_CHUNK));
         if (kChunks == 1) {
-            Parallel.forEach(blocks, t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, c, cOff, ldc));
+            Parallel.forEach(blocks, t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
             return;
         }
         float[][] partial = new float[kChunks][m * n];
@@ -61,55 +75,61 @@ final class BlockedGemm {
         Parallel.forEach(kChunks * blocks, t -> {
             int q = t / blocks, blk = t % blocks;
             int k0 = Math.min(k, q * chunk), k1 = Math.min(k, k0 + chunk);
-            block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, partial[q], 0, n);
+            block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, Out.rowMajor(partial[q], 0, n));
         });
-        Parallel.forEach(m, i -> sumRow(partial, i, n, beta, c, cOff + i * ldc));
+        Parallel.forEach(m, i -> sumRow(partial, i, n, beta, out));
     }
 
-    private static void sumRow(float[][] partial, int i, int n, float beta, float[] c, int ci) {
+    private static void sumRow(float[][] partial, int i, int n, float beta, Out out) {
+        float[] c = out.c();
         for (int j = 0; j < n; j++) {
-            float s = beta == 0f ? 0f : beta * c[ci + j];
+            int at = out.at(i, j);
+            float s = beta == 0f ? 0f : beta * c[at];
             for (float[] p : partial) s += p[i * n + j];
-            c[ci + j] = s;
+            c[at] = s;
         }
     }
 
     /** One task: the C block at (i0, j0), summing k from k0 to k1. */
-    private void block(Operands ops, int i0, int j0, int m, int n, int k0, int k1, float beta,
-                       float[] c, int cOff, int ldc) {
+    private void block(Operands ops, int i0, int j0, int m, int n, int k0, int k1, float beta, Out out) {
         int mc = Math.min(MC, m - i0), nc = Math.min(NC, n - j0);
-        if (beta != 0f && beta != 1f) scale(c, cOff + i0 * ldc + j0, ldc, mc, nc, beta);
+        if (beta != 0f && beta != 1f) scale(out, i0, j0, mc, nc, beta);
         Buffers buf = buffers.get();
         for (int p0 = k0; p0 < k1 || p0 == k0; p0 += KC) {
             int kc = Math.min(KC, k1 - p0);
             boolean overwrite = p0 == k0 && beta == 0f;
             packB(ops, p0, kc, j0, nc, buf.b);
             packA(ops, i0, mc, p0, kc, buf.a);
-            tiles(buf, kc, mc, nc, overwrite, c, cOff + i0 * ldc + j0, ldc);
+            tiles(buf, kc, i0, mc, j0, nc, overwrite, out);
         }
     }
 
-    private void tiles(Buffers buf, int kc, int mc, int nc, boolean overwrite, float[] c, int cAt, int ldc) {
+    private void tiles(Buffers buf, int kc, int i0, int mc, int j0, int nc, boolean overwrite, Out out) {
         MicroKernel kernel = buf.kernel;
         for (int jr = 0; jr < nc; jr += nr) {
             for (int ir = 0; ir < mc; ir += mr) {
-                int at = cAt + ir * ldc + jr;
-                if (ir + mr <= mc && jr + nr <= nc) {
-                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, c, at, ldc, !overwrite);
+                if (ir + mr <= mc && jr + nr <= nc && out.colStride() == 1) {
+                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
                     kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, buf.tile, 0, nr, false);
-                    copyEdge(buf.tile, nr, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, c, at, ldc);
+                    copyTile(buf.tile, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, out, i0 + ir, j0 + jr);
                 }
             }
         }
     }
 
-    private static void copyEdge(float[] tile, int nr, int rows, int cols, boolean overwrite, float[] c, int at, int ldc) {
-        for (int r = 0; r < rows; r++, at += ldc) {
-            if (overwrite) {
+    /** Adds (or copies) the valid rows×cols corner of a computed tile into C at (i, j). */
+    private void copyTile(float[] tile, int rows, int cols, boolean overwrite, Out out, int i, int j) {
+        float[] c = out.c();
+        int cs = out.colStride();
+        for (int r = 0; r < rows; r++) {
+            int at = out.at(i + r, j);
+            if (overwrite && cs == 1) {
                 System.arraycopy(tile, r * nr, c, at, cols);
+            } else if (overwrite) {
+                for (int q = 0; q < cols; q++) c[at + q * cs] = tile[r * nr + q];
             } else {
-                for (int j = 0; j < cols; j++) c[at + j] += tile[r * nr + j];
+                for (int q = 0; q < cols; q++) c[at + q * cs] += tile[r * nr + q];
             }
         }
     }
@@ -166,9 +186,9 @@ final class BlockedGemm {
         }
     }
 
-    private static void scale(float[] c, int at, int ldc, int rows, int cols, float beta) {
+    private static void scale(Out out, int i0, int j0, int rows, int cols, float beta) {
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) c[at + r * ldc + j] *= beta;
+            for (int j = 0; j < cols; j++) out.c()[out.at(i0 + r, j0 + j)] *= beta;
         }
     }
 

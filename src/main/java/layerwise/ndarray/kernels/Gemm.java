@@ -16,6 +16,8 @@ import java.util.Arrays;
 public final class Gemm {
     /** Below this many multiply-adds the blocked kernel's packing costs more than it saves. */
     static final long SMALL = 16 * 1024;
+    /** At most this many columns of C, and C is computed transposed (see {@link BlockedGemm}). */
+    static final int NARROW = 16;
 
     private static final boolean VECTOR = Boolean.parseBoolean(System.getProperty("layerwise.vector", "true"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -30,10 +32,14 @@ public final class Gemm {
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
+        var ops = new BlockedGemm.Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb);
         if ((long) m * n * k <= SMALL) {
             reference(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (n <= NARROW && m >= 4 * NARROW) {
+            // few columns, many rows (a convolution with few filters): compute Cᵀ = op(B)ᵀ·op(A)ᵀ
+            FAST.multiply(ops.swapped(), n, m, k, beta, new BlockedGemm.Out(c, cOff, 1, ldc));
         } else {
-            FAST.multiply(new BlockedGemm.Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb), m, n, k, beta, c, cOff, ldc);
+            FAST.multiply(ops, m, n, k, beta, BlockedGemm.Out.rowMajor(c, cOff, ldc));
         }
     }
 

@@ -47,7 +47,14 @@ class GemmTest {
 
     private static Gemm3 blocked(BlockedGemm g) {
         return (ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc) ->
-                g.multiply(new BlockedGemm.Operands(ta, tb, alpha, a, aOff, lda, b, bOff, ldb), m, n, k, beta, c, cOff, ldc);
+                g.multiply(new BlockedGemm.Operands(ta, tb, alpha, a, aOff, lda, b, bOff, ldb), m, n, k, beta, BlockedGemm.Out.rowMajor(c, cOff, ldc));
+    }
+
+    /** The same product computed as its transpose, Cᵀ = op(B)ᵀ·op(A)ᵀ, written into C with swapped strides. */
+    private static Gemm3 transposed(BlockedGemm g) {
+        return (ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc) ->
+                g.multiply(new BlockedGemm.Operands(ta, tb, alpha, a, aOff, lda, b, bOff, ldb).swapped(), n, m, k, beta,
+                        new BlockedGemm.Out(c, cOff, 1, ldc));
     }
 
     private static float[] random(Random random, int size) {
@@ -87,6 +94,25 @@ class GemmTest {
                 check(new Case((tr & 1) != 0, (tr & 2) != 0, 33, 257, 70, 0.5f, -1.5f, 3, 5), fast);
                 check(new Case((tr & 1) != 0, (tr & 2) != 0, 130, 40, 300, 2f, 1f, 1, 2), fast);
             }
+        }
+    }
+
+    @Test
+    void productComputedAsItsTransposeAgrees() {
+        for (Gemm3 fast : new Gemm3[] {transposed(new BlockedGemm(PlainMicroKernel::new)), transposed(new BlockedGemm(VectorMicroKernel::new))}) {
+            for (int tr = 0; tr < 4; tr++) {
+                check(new Case((tr & 1) != 0, (tr & 2) != 0, 33, 7, 27, 1f, 0f, 0, 0), fast);
+                check(new Case((tr & 1) != 0, (tr & 2) != 0, 257, 16, 33, 0.5f, -1.5f, 3, 5), fast);
+            }
+        }
+    }
+
+    @Test
+    void fewColumnsManyRowsGoThroughTheTransposedPath() {
+        // n = 8 ≤ 16 columns and m = 700 ≥ 64 rows: Gemm computes Cᵀ
+        for (int tr = 0; tr < 4; tr++) {
+            check(new Case((tr & 1) != 0, (tr & 2) != 0, 700, 8, 9, 1f, 0f, 0, 0), Gemm::gemm);
+            check(new Case((tr & 1) != 0, (tr & 2) != 0, 700, 16, 27, 2f, 1f, 2, 3), Gemm::gemm);
         }
     }
 
