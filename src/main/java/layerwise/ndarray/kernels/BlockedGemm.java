@@ -6,13 +6,14 @@ import java.util.function.Supplier;
  * The fast GEMM: C = alpha·op(A)·op(B) + beta·C, cut into blocks that fit the caches (after
  * Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", 2008).
  * <pre>
- *   task    an MC×NC block of C (128×256); tasks run in parallel, each writes only its own block
+ *   task    an MC×NC block of C (256×1024); tasks run in parallel, each writes only its own block
  *   kc      for each KC = 256 slice of the shared axis k, in order:
  *   pack    copy op(B)[kc × NC] into NR-wide column strips and op(A)[MC × kc] into MR-high row strips,
  *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here)
  *   tiles   for each B strip (kc·NR floats, stays in L1), for each A strip: micro-kernel on an MR×NR tile
  * </pre>
- * The packed blocks (128 KB + 256 KB) stay in the core's L2 cache. Edge tiles are padded with zeros
+ * The packed A block (256 KB) stays in the core's L2 cache, the packed B block (1 MB) in L2/L3, and
+ * the B strip in use (32 KB) in L1: each number of B loaded into a register serves MR rows. Edge tiles are padded with zeros
  * and computed into a scratch tile. When C is too small to give every core a block but k is long,
  * k is cut into a fixed number of chunks summed in order afterwards. Every cut depends on the sizes
  * only, so the sums are added in the same order whatever the number of threads.
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * of C fill the MR rows of a tile instead of wasting most of an NR-wide one.
  */
 final class BlockedGemm {
-    static final int MC = 128, NC = 256, KC = 256;
+    static final int MC = 256, NC = 1024, KC = 256;
     /** Fewer C blocks than this and a long k: split k instead. */
     private static final int MIN_BLOCKS = 4, K_CHUNK = 8 * KC, MAX_K_CHUNKS = 16;
 
@@ -150,13 +151,11 @@ final class BlockedGemm {
                     for (int r = rows; r < mr; r++) dst[to + r] = 0f;
                 }
             } else {
-                for (int r = 0; r < mr; r++) {
-                    int from = ops.aOff() + (i0 + s + r) * ops.lda() + p0;
-                    if (r < rows) {
-                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = alpha * a[from + p];
-                    } else {
-                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = 0f;
-                    }
+                int from = ops.aOff() + (i0 + s) * ops.lda() + p0, lda = ops.lda();
+                for (int p = 0; p < kc; p++) {
+                    int to = base + p * mr;
+                    for (int r = 0; r < rows; r++) dst[to + r] = alpha * a[from + r * lda + p];
+                    for (int r = rows; r < mr; r++) dst[to + r] = 0f;
                 }
             }
         }
