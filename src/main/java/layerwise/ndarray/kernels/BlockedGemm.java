@@ -151,11 +151,13 @@ final class BlockedGemm {
                     for (int r = rows; r < mr; r++) dst[to + r] = 0f;
                 }
             } else {
-                int from = ops.aOff() + (i0 + s) * ops.lda() + p0, lda = ops.lda();
-                for (int p = 0; p < kc; p++) {
-                    int to = base + p * mr;
-                    for (int r = 0; r < rows; r++) dst[to + r] = alpha * a[from + r * lda + p];
-                    for (int r = rows; r < mr; r++) dst[to + r] = 0f;
+                for (int r = 0; r < mr; r++) {
+                    int from = ops.aOff() + (i0 + s + r) * ops.lda() + p0;
+                    if (r < rows) {
+                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = alpha * a[from + p];
+                    } else {
+                        for (int p = 0; p < kc; p++) dst[base + p * mr + r] = 0f;
+                    }
                 }
             }
         }
