@@ -133,7 +133,8 @@ public final class KerasJson {
         if (reason.startsWith("Use JsonReader")) reason = "Unexpected " + token(text, at);
         String shown = text.isEmpty() && line <= 1 ? "(an empty file)" : excerpt(text, at);
         String inside = path.length() > 2 ? " (inside " + path + ")" : "";
-        return new ConfigException(Problem.at(source + (line > 0 ? ", line " + line + " column " + column : ""))
+        String layer = layerAt(json, lines, line, at, path);
+        return new ConfigException(Problem.at(source + (line > 0 ? ", line " + line + " column " + column : "") + layer)
                 .headline("Could not read the model: the file is not valid JSON. " + reason + " at line " + line
                         + " column " + column + inside + ".")
                 .expected(truncated ? "every { and [ to be closed, as in the whole text model.to_json() returns"
@@ -142,6 +143,25 @@ public final class KerasJson {
                 .why(truncated ? "the text ends before the model does, so the file was probably cut off while it was copied or saved"
                         : "JSON is stricter than Python: a printed dict (single quotes, None, True) is not JSON")
                 .fix("write the file again with open('model.json', 'w').write(model.to_json()) and copy it whole"));
+    }
+
+    private static final Pattern LAYER_INDEX = Pattern.compile("\\$\\.config\\.layers\\[(\\d+)]");
+    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
+
+    /**
+     * Which layer the error is in, when the path says: ", layer 3 of config.layers (probably conv2d_2)". The
+     * name is the last "name" written before the error, which Keras puts at the start of each layer.
+     */
+    private static String layerAt(String json, String[] lines, int line, int at, String path) {
+        Matcher index = LAYER_INDEX.matcher(path);
+        if (!index.lookingAt()) return "";
+        int offset = 0;
+        for (int i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length() + 1;
+        Matcher name = NAME.matcher(json.substring(0, Math.min(json.length(), offset + at)));
+        String last = null;
+        while (name.find()) last = name.group(1);
+        int n = Integer.parseInt(index.group(1)) + 1;
+        return ", layer " + n + " of config.layers" + (last == null ? "" : " (probably " + last + ")");
     }
 
     /** The offending line (cut to 60 characters around the position) and a caret under the position. */
