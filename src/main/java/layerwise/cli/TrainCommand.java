@@ -14,9 +14,14 @@ import layerwise.data.Split;
 import layerwise.model.KerasJson;
 import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
+import layerwise.train.Adagrad;
+import layerwise.train.Adam;
 import layerwise.train.FitListener;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
+import layerwise.train.Optimizer;
+import layerwise.train.RMSprop;
+import layerwise.train.SGD;
 import layerwise.train.Trainer;
 
 /**
@@ -72,7 +77,7 @@ final class TrainCommand {
     }
 
     /** The parsed flags; a missing or malformed one is a usage error (exit code 2). */
-    record TrainArgs(Path model, String data, String loss, layerwise.train.Optimizer optimizer, int epochs, int batchSize,
+    record TrainArgs(Path model, String data, String loss, Optimizer optimizer, int epochs, int batchSize,
                      long seed, Path chart, String format) {
         static TrainArgs parse(String[] args) {
             Path model = null, chart = null;
@@ -108,12 +113,12 @@ final class TrainCommand {
             return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format);
         }
 
-        private static layerwise.train.Optimizer optimizer(String name, Double lr) {
+        private static Optimizer optimizer(String name, Double lr) {
             return switch (name) {
-                case "adam" -> new layerwise.train.Adam(lr == null ? 0.001 : lr);
-                case "rmsprop" -> new layerwise.train.RMSprop(lr == null ? 0.001 : lr);
-                case "adagrad" -> new layerwise.train.Adagrad(lr == null ? 0.001 : lr);
-                default -> new layerwise.train.SGD(lr == null ? 0.01 : lr);
+                case "adam" -> new Adam(lr == null ? 0.001 : lr);
+                case "rmsprop" -> new RMSprop(lr == null ? 0.001 : lr);
+                case "adagrad" -> new Adagrad(lr == null ? 0.001 : lr);
+                default -> new SGD(lr == null ? 0.01 : lr);
             };
         }
 

@@ -1,6 +1,7 @@
 package layerwise.layers;
 
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
 
 /**
  * Converts batches between channels_first (N, C, spatial…) and channels_last (N, spatial…, C). The
@@ -32,16 +33,16 @@ final class DataFormat {
      * The window geometry of a channels_last batch of rank 3 (N, steps, C) or 4 (N, H, W, C); a 1-D
      * input is treated as an image of height 1.
      */
-    static layerwise.ndarray.Patches.Geometry geometry(NDArray x, int[] k, int[] s, int[] d, String padding) {
+    static Patches.Geometry geometry(NDArray x, int[] k, int[] s, int[] d, String padding) {
         boolean oneD = x.rank() == 3;
         int h = oneD ? 1 : x.dim(1), w = oneD ? x.dim(1) : x.dim(2);
-        return layerwise.ndarray.Patches.Geometry.of(x.dim(0), h, w, x.dim(-1),
+        return Patches.Geometry.of(x.dim(0), h, w, x.dim(-1),
                 oneD ? 1 : k[0], k[k.length - 1], oneD ? 1 : s[0], s[s.length - 1],
                 oneD ? 1 : d[0], d[d.length - 1], padding);
     }
 
     /** The output batch shape for a geometry: (N, W_out, C) for 1-D, (N, H_out, W_out, C) for 2-D. */
-    static int[] outDims(layerwise.ndarray.Patches.Geometry g, int rank, int channels) {
+    static int[] outDims(Patches.Geometry g, int rank, int channels) {
         return rank == 3 ? new int[] {g.n(), g.wOut(), channels} : new int[] {g.n(), g.hOut(), g.wOut(), channels};
     }
 }

@@ -1,5 +1,6 @@
 package layerwise.train;
 
+import layerwise.layers.ActivationFunctions;
 import layerwise.ndarray.NDArray;
 
 /**
@@ -38,7 +39,7 @@ final class BinaryCrossentropy implements Loss {
     @Override
     public NDArray gradientFromLogits(NDArray z, NDArray yTrue) {
         float n = z.size();
-        return z.zip(yTrue, (x, t) -> (float) ((layerwise.layers.ActivationFunctions.sigmoid(x) - t) / n));
+        return z.zip(yTrue, (x, t) -> (float) ((ActivationFunctions.sigmoid(x) - t) / n));
     }
 
     @Override public Metric accuracy(int outputWidth) { return Metric.BINARY_ACCURACY; }
