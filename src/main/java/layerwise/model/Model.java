@@ -1,8 +1,11 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -52,7 +55,32 @@ public class Model {
         this.outputs.addAll(outputs);
         Set<SymbolicTensor> visited = new LinkedHashSet<>();
         for (SymbolicTensor out : outputs) visit(out, visited);
-        nodes.addAll(visited);
+        nodes.addAll(inKerasOrder(new ArrayList<>(visited)));
+    }
+
+    /**
+     * Keras lists a functional model's layers by depth, farthest from the outputs first, and layers of
+     * equal depth in the order a walk back from the outputs first meets them. Both inputs of a
+     * two-input model therefore come first, as in model.summary() in Keras.
+     */
+    private List<SymbolicTensor> inKerasOrder(List<SymbolicTensor> dataFlowOrder) {
+        Map<SymbolicTensor, Integer> depth = new HashMap<>(), firstMet = new HashMap<>();
+        for (SymbolicTensor out : outputs) meet(out, firstMet);
+        for (int i = dataFlowOrder.size() - 1; i >= 0; i--) {
+            SymbolicTensor t = dataFlowOrder.get(i);
+            int d = depth.getOrDefault(t, 0);
+            depth.put(t, d);
+            for (SymbolicTensor in : t.inputs()) depth.merge(in, d + 1, Math::max);
+        }
+        List<SymbolicTensor> ordered = new ArrayList<>(dataFlowOrder);
+        ordered.sort(Comparator.comparing((SymbolicTensor t) -> -depth.get(t)).thenComparing(firstMet::get));
+        return ordered;
+    }
+
+    private static void meet(SymbolicTensor t, Map<SymbolicTensor, Integer> firstMet) {
+        if (firstMet.containsKey(t)) return;
+        firstMet.put(t, firstMet.size());
+        for (SymbolicTensor in : t.inputs()) meet(in, firstMet);
     }
 
     /** For subclasses that grow the graph themselves, such as Sequential. */

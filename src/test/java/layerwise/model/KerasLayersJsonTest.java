@@ -110,9 +110,9 @@ class KerasLayersJsonTest {
     @Test
     void readsTf2TwoInputModelWithAddAndConcatenate() {
         Model m = KerasJson.read(DIR.resolve("tf2/two_inputs_concatenate_add.json"));
-        // in graph order input_1, dense, input_2, dense_1, add, concatenate, dense_2:
+        // in Keras's order (by depth from the output: input_1, input_2 at 4; dense, dense_1 at 3; add; concatenate; dense_2):
         // dense 32·8+8 = 264; dense_1 16·8+8 = 136; add 0; concatenate 8+16 = 24 wide; dense_2 24·1+1 = 25
-        assertEquals(List.of(0L, 264L, 0L, 136L, 0L, 0L, 25L), m.summaryTable().rows().stream().map(Summary.Row::params).toList());
+        assertEquals(List.of(0L, 0L, 264L, 136L, 0L, 0L, 25L), m.summaryTable().rows().stream().map(Summary.Row::params).toList());
         assertEquals(2, m.inputs().size());
         assertTrue(m.summaryTable().toText().contains("dense[0][0]"));
     }
