@@ -85,12 +85,41 @@ def conv2d_transpose(case):
     return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
 
 
+def conv3d(case):
+    n, d, h, w, c_in = case["shape"]
+    k, s, f = case["kernel_size"], case["stride"], case["filters"]
+    x = t(case["x"], (n, d, h, w, c_in)).requires_grad_()
+    kernel = t(case["kernel"], (k, k, k, c_in, f)).requires_grad_()
+    bias = t(case["bias"], (f,)).requires_grad_()
+    # Keras (K_d, K_h, K_w, C_in, F) → torch (F, C_in, K_d, K_h, K_w); 'valid' padding
+    y = torch.nn.functional.conv3d(x.permute(0, 4, 1, 2, 3), kernel.permute(4, 3, 0, 1, 2), bias, stride=s).permute(0, 2, 3, 4, 1)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
+
+
+def depthwise(case):
+    n, h, w, c = case["shape"]
+    k, m = case["kernel_size"], case["depth_multiplier"]
+    x = t(case["x"], (n, h, w, c)).requires_grad_()
+    kernel = t(case["kernel"], (k, k, c, m)).requires_grad_()
+    bias = t(case["bias"], (c * m,)).requires_grad_()
+    # Keras (K, K, C, M), output channel c·M + m → torch groups=C, weight (C·M, 1, K, K) in the same channel order
+    weight = kernel.permute(2, 3, 0, 1).reshape(c * m, 1, k, k)
+    y = torch.nn.functional.conv2d(x.permute(0, 3, 1, 2), weight, bias, groups=c).permute(0, 2, 3, 1)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
+
+
 case = json.load(sys.stdin)
 kind = case["kind"]
 if kind in ("lstm", "gru"):
     result = recurrent(case)
 elif kind == "conv2d_transpose":
     result = conv2d_transpose(case)
+elif kind == "conv3d":
+    result = conv3d(case)
+elif kind == "depthwise":
+    result = depthwise(case)
 else:
     result = batchnorm(case)
 json.dump(result, sys.stdout)

@@ -16,7 +16,7 @@ import layerwise.ndarray.Shape;
  * (to 1e-4): this pins the Keras semantics (gate order, reset_after, biased batch variance) that a
  * gradient check cannot see.
  */
-class TorchCrossCheckTest {
+class TorchLayersCrossCheckTest {
     private static final float TOL = 1e-4f;
 
     private static <L extends Recurrent<L>> void compareRecurrent(L layer, String kind, boolean sequences) {
@@ -88,4 +88,33 @@ class TorchCrossCheckTest {
 
     @Test
     void sameTransposedConvolutionMatchesPyTorch() { compareTransposed("same"); }
+
+    /** Runs {@code layer} (kernel, bias) on x and compares outputs and gradients with the reference. */
+    private static void compareKernelAndBias(Layer layer, NDArray x, TorchReference reference) {
+        NDArray y = layer.forward(x, true), r = NDArray.normal(13, y.dims()), dx = layer.backward(r);
+        Map<String, float[]> torch = reference.with("x", x).with("kernel", layer.params().get(0).value())
+                .with("bias", layer.params().get(1).value()).with("r", r).run();
+        assertArrayEquals(torch.get("y"), y.toFloatArray(), TOL, "outputs");
+        assertArrayEquals(torch.get("dx"), dx.toFloatArray(), TOL, "dL/dx");
+        assertArrayEquals(torch.get("dkernel"), layer.params().get(0).grad().toFloatArray(), TOL, "dL/dkernel");
+        assertArrayEquals(torch.get("dbias"), layer.params().get(1).grad().toFloatArray(), TOL, "dL/dbias");
+    }
+
+    @Test
+    void conv3DMatchesPyTorch() {
+        Conv3D c = new Conv3D(2, 2).strides(2);
+        c.initialize(Shape.of(4, 5, 4, 3), new Random(14));
+        c.setWeights(List.of(c.params().get(0).value(), NDArray.normal(15, 2)));
+        compareKernelAndBias(c, NDArray.normal(16, 2, 4, 5, 4, 3), new TorchReference("conv3d").with("shape", new int[] {2, 4, 5, 4, 3})
+                .with("kernel_size", 2).with("stride", 2).with("filters", 2));
+    }
+
+    @Test
+    void depthwiseConvolutionMatchesPyTorchGroupedConvolution() {
+        DepthwiseConv2D dw = new DepthwiseConv2D(3).depthMultiplier(2);
+        dw.initialize(Shape.of(5, 5, 3), new Random(17));
+        dw.setWeights(List.of(dw.params().get(0).value(), NDArray.normal(18, 6)));
+        compareKernelAndBias(dw, NDArray.normal(19, 2, 5, 5, 3), new TorchReference("depthwise").with("shape", new int[] {2, 5, 5, 3})
+                .with("kernel_size", 3).with("depth_multiplier", 2));
+    }
 }
