@@ -9,7 +9,9 @@ import java.util.function.Supplier;
  *   task    an MC×NC block of C (256×1024); tasks run in parallel, each writes only its own block
  *   kc      for each KC = 256 slice of the shared axis k, in order:
  *   pack    copy op(B)[kc × NC] into NR-wide column strips and op(A)[MC × kc] into MR-high row strips,
- *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here)
+ *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here);
+ *           a row-major A (alpha 1) is read where it lies, since the kernel takes one number of
+ *           A at a time: for the short k of a convolution, packing A would cost as much as the product
  *   tiles   for each B strip (kc·NR floats, stays in L1), for each A strip: micro-kernel on an MR×NR tile
  * </pre>
  * The packed A block (256 KB) stays in the core's L2 cache, the packed B block (1 MB) in L2/L3, and
@@ -96,23 +98,29 @@ final class BlockedGemm {
         int mc = Math.min(MC, m - i0), nc = Math.min(NC, n - j0);
         if (beta != 0f && beta != 1f) scale(out, i0, j0, mc, nc, beta);
         Buffers buf = buffers.get();
+        // a row-major A with alpha 1 is read where it lies: only a partial last strip needs packing
+        boolean direct = !ops.transA() && ops.alpha() == 1f;
         for (int p0 = k0; p0 < k1 || p0 == k0; p0 += KC) {
             int kc = Math.min(KC, k1 - p0);
             boolean overwrite = p0 == k0 && beta == 0f;
             packB(ops, p0, kc, j0, nc, buf.b);
-            packA(ops, i0, mc, p0, kc, buf.a);
-            tiles(buf, kc, i0, mc, j0, nc, overwrite, out);
+            packA(ops, i0, mc, p0, kc, buf.a, direct ? mc - mc % mr : 0);
+            tiles(buf, ops, direct, kc, i0, mc, p0, j0, nc, overwrite, out);
         }
     }
 
-    private void tiles(Buffers buf, int kc, int i0, int mc, int j0, int nc, boolean overwrite, Out out) {
+    private void tiles(Buffers buf, Operands ops, boolean direct, int kc, int i0, int mc, int p0, int j0, int nc,
+                       boolean overwrite, Out out) {
         MicroKernel kernel = buf.kernel;
         for (int jr = 0; jr < nc; jr += nr) {
             for (int ir = 0; ir < mc; ir += mr) {
+                boolean lies = direct && ir + mr <= mc;
+                float[] a = lies ? ops.a() : buf.a;
+                int ai = lies ? ops.aOff() + (i0 + ir) * ops.lda() + p0 : ir * kc, ars = lies ? ops.lda() : 1, acs = lies ? 1 : mr;
                 if (ir + mr <= mc && jr + nr <= nc && out.colStride() == 1) {
-                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
+                    kernel.multiply(kc, a, ai, ars, acs, buf.b, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
-                    kernel.multiply(kc, buf.a, ir * kc, buf.b, jr * kc, buf.tile, 0, nr, false);
+                    kernel.multiply(kc, a, ai, ars, acs, buf.b, jr * kc, nr, buf.tile, 0, nr, false);
                     copyTile(buf.tile, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, out, i0 + ir, j0 + jr);
                 }
             }
@@ -138,11 +146,12 @@ final class BlockedGemm {
     /**
      * op(A)[i0.., p0..] into MR-row strips: strip s holds, for each p, its MR numbers side by side.
      * Rows past the edge are zeros. Each branch reads A along its rows, where the numbers are adjacent.
+     * Strips before fromRow are left out (they are read from A directly).
      */
-    private void packA(Operands ops, int i0, int mc, int p0, int kc, float[] dst) {
+    private void packA(Operands ops, int i0, int mc, int p0, int kc, float[] dst, int fromRow) {
         float[] a = ops.a();
         float alpha = ops.alpha();
-        for (int s = 0; s < mc; s += mr) {
+        for (int s = fromRow; s < mc; s += mr) {
             int base = s * kc, rows = Math.min(mr, mc - s);
             if (ops.transA()) {
                 for (int p = 0; p < kc; p++) {

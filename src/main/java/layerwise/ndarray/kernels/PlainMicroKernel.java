@@ -18,16 +18,16 @@ final class PlainMicroKernel implements MicroKernel {
     @Override public int nr() { return NR; }
 
     @Override
-    public void multiply(int kc, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc, boolean add) {
+    public void multiply(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci, int ldc, boolean add) {
         float[] row = this.row, t0 = this.t0, t1 = this.t1, t2 = this.t2, t3 = this.t3;
         Arrays.fill(t0, 0f);
         Arrays.fill(t1, 0f);
         Arrays.fill(t2, 0f);
         Arrays.fill(t3, 0f);
         for (int p = 0; p < kc; p++) {
-            int ap = ai + p * MR;
-            float a0 = a[ap], a1 = a[ap + 1], a2 = a[ap + 2], a3 = a[ap + 3];
-            System.arraycopy(b, bi + p * NR, row, 0, NR);
+            int ap = ai + p * acs;
+            float a0 = a[ap], a1 = a[ap + ars], a2 = a[ap + 2 * ars], a3 = a[ap + 3 * ars];
+            System.arraycopy(b, bi + p * bs, row, 0, NR);
             for (int j = 0; j < NR; j++) {
                 float bj = row[j];
                 t0[j] += a0 * bj;

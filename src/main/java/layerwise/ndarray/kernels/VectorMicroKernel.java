@@ -27,28 +27,28 @@ final class VectorMicroKernel implements MicroKernel {
     @Override public int nr() { return NR; }
 
     @Override
-    public void multiply(int kc, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc, boolean add) {
+    public void multiply(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci, int ldc, boolean add) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
         for (int p = 0; p < kc; p++) {
-            int ap = ai + p * MR, bp = bi + p * NR;
+            int ap = ai + p * acs, bp = bi + p * bs;
             FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);
             c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ap + 1]);
+            x = FloatVector.broadcast(S, a[ap + ars]);
             c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ap + 2]);
+            x = FloatVector.broadcast(S, a[ap + 2 * ars]);
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ap + 3]);
+            x = FloatVector.broadcast(S, a[ap + 3 * ars]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ap + 4]);
+            x = FloatVector.broadcast(S, a[ap + 4 * ars]);
             c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ap + 5]);
+            x = FloatVector.broadcast(S, a[ap + 5 * ars]);
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ap + 6]);
+            x = FloatVector.broadcast(S, a[ap + 6 * ars]);
             c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ap + 7]);
+            x = FloatVector.broadcast(S, a[ap + 7 * ars]);
             c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
         }
         float[] t = tile;
