@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,8 +37,8 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
         int[] perAxis = p.length == 1 ? new int[] {p[0], p[0]} : p;
         if (perAxis.length != 2 || perAxis[0] < 0 || perAxis[1] < 0) {
             throw new ConfigException(Problem.at(label())
-                    .headline("The `output_padding` argument must be a tuple of 2 non-negative integers. Received: " + java.util.Arrays.toString(p))
-                    .expected("one number, or two (rows, cols), each 0 or more").got(java.util.Arrays.toString(p))
+                    .headline("The `output_padding` argument must be a tuple of 2 non-negative integers. Received: " + Arrays.toString(p))
+                    .expected("one number, or two (rows, cols), each 0 or more").got(Arrays.toString(p))
                     .fix("pass outputPadding(1) or outputPadding(1, 0)"));
         }
         outputPadding = perAxis;

@@ -1,6 +1,7 @@
 package layerwise.layers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -52,7 +53,7 @@ final class Direction {
 
     /** Backpropagation through time; returns dLoss/dx (batch, T, d). */
     NDArray backward(NDArray gradOut) {
-        for (Param p : params()) java.util.Arrays.fill(p.grad().data(), 0f);
+        for (Param p : params()) Arrays.fill(p.grad().data(), 0f);
         int n = gradOut.dim(0);
         NDArray[] dState = cell.initialState(n);
         NDArray[] dx = new NDArray[steps];

@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,7 +92,7 @@ public final class Embedding extends FluentLayer<Embedding> {
             System.arraycopy(table, savedIds[i] * outputDim, out, i * outputDim, outputDim);
         }
         savedDims = x.dims();
-        int[] dims = java.util.Arrays.copyOf(savedDims, savedDims.length + 1);
+        int[] dims = Arrays.copyOf(savedDims, savedDims.length + 1);
         dims[savedDims.length] = outputDim;
         return NDArray.wrap(out, dims);
     }
@@ -100,7 +101,7 @@ public final class Embedding extends FluentLayer<Embedding> {
     @Override
     public NDArray backward(NDArray gradOut) {
         float[] g = gradOut.data(), grad = embeddings.grad().data();
-        java.util.Arrays.fill(grad, 0f);
+        Arrays.fill(grad, 0f);
         for (int i = 0; i < savedIds.length; i++) {
             for (int k = 0; k < outputDim; k++) grad[savedIds[i] * outputDim + k] += g[i * outputDim + k];
         }

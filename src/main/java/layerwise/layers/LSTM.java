@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class LSTM extends Recurrent<LSTM> {
     @Override
     NDArray initialBias() {
         float[] b = new float[4 * units];
-        java.util.Arrays.fill(b, units, 2 * units, 1f);
+        Arrays.fill(b, units, 2 * units, 1f);
         return NDArray.wrap(b, 4 * units);
     }
 

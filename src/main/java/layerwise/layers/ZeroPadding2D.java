@@ -1,7 +1,9 @@
 package layerwise.layers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
@@ -31,11 +33,11 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
 
     /** Keras's padding=((top, bottom), (left, right)). */
     public ZeroPadding2D(int[] topBottom, int[] leftRight) {
-        if (topBottom.length != 2 || leftRight.length != 2 || java.util.stream.IntStream.concat(
-                java.util.Arrays.stream(topBottom), java.util.Arrays.stream(leftRight)).anyMatch(p -> p < 0)) {
+        if (topBottom.length != 2 || leftRight.length != 2 || IntStream.concat(
+                Arrays.stream(topBottom), Arrays.stream(leftRight)).anyMatch(p -> p < 0)) {
             throw new ConfigException(Problem.at(label())
                     .headline("`padding` should have two elements, each a tuple of 2 non-negative integers. Received: ("
-                            + java.util.Arrays.toString(topBottom) + ", " + java.util.Arrays.toString(leftRight) + ")")
+                            + Arrays.toString(topBottom) + ", " + Arrays.toString(leftRight) + ")")
                     .expected("((top, bottom), (left, right)), each 0 or more").got("those numbers")
                     .fix("write new ZeroPadding2D(new int[] {1, 1}, new int[] {2, 2}), or new ZeroPadding2D(1, 2)"));
         }

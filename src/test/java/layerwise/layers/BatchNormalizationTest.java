@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import layerwise.GradCheck;
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Shape;
 
 /** BatchNormalization on numbers: batch statistics in training, moving statistics at inference. */
 class BatchNormalizationTest {
@@ -32,7 +34,7 @@ class BatchNormalizationTest {
     @Test
     void inferenceUsesTheMovingStatisticsAndTheLearnedScale() {
         BatchNormalization bn = new BatchNormalization().epsilon(1e-6);
-        bn.initialize(layerwise.ndarray.Shape.of(1), new java.util.Random(0));
+        bn.initialize(Shape.of(1), new Random(0));
         // γ = 2, β = 1, moving mean 4, moving variance 9: (10 − 4)/3·2 + 1 = 5
         bn.setWeights(List.of(NDArray.of(2f), NDArray.of(1f), NDArray.of(4f), NDArray.of(9f)));
         assertEquals(5f, bn.forward(NDArray.of(new float[][] {{10}}), false).item(), 1e-4f);
@@ -41,7 +43,7 @@ class BatchNormalizationTest {
     @Test
     void trainingBackwardMatchesFiniteDifferences() {
         BatchNormalization bn = new BatchNormalization();
-        bn.initialize(layerwise.ndarray.Shape.of(3, 4), new java.util.Random(0));
+        bn.initialize(Shape.of(3, 4), new Random(0));
         bn.setWeights(List.of(NDArray.normal(3, 4), NDArray.normal(4, 4)));
         GradCheck.assertMatches(bn, NDArray.normal(1, 5, 3, 4), true);
     }
@@ -59,7 +61,7 @@ class BatchNormalizationTest {
     @Test
     void withoutCenterAndScaleThereIsNothingToTrain() {
         BatchNormalization bn = new BatchNormalization().center(false).scale(false);
-        bn.initialize(layerwise.ndarray.Shape.of(3), new java.util.Random(0));
+        bn.initialize(Shape.of(3), new Random(0));
         assertEquals(0, bn.params().size());
         GradCheck.assertMatches(bn, NDArray.normal(5, 6, 3), true);
     }

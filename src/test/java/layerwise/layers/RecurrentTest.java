@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import layerwise.ndarray.Shape;
 class RecurrentTest {
 
     private static <L extends Recurrent<L>> L built(L layer, int steps, int features) {
-        layer.initialize(Shape.of(steps, features), new java.util.Random(5));
+        layer.initialize(Shape.of(steps, features), new Random(5));
         return layer;
     }
 
@@ -109,7 +110,7 @@ class RecurrentTest {
         // with U = 0, W = 1, b = 0 and one unit, each direction's last h is tanh of the step it read last:
         // forward reads x_2 last, backward reads x_1 last: concat [tanh(2), tanh(1)] = [0.9640, 0.7616]
         Bidirectional bi = new Bidirectional(new SimpleRNN(1));
-        bi.initialize(Shape.of(2, 1), new java.util.Random(0));
+        bi.initialize(Shape.of(2, 1), new Random(0));
         NDArray w = NDArray.of(1f).reshape(1, 1), u = NDArray.zeros(1, 1), b = NDArray.zeros(1);
         bi.setWeights(List.of(w, u, b, w, u, b));
         assertArrayEquals(new float[] {0.9640f, 0.7616f}, bi.forward(NDArray.of(1f, 2f).reshape(1, 2, 1), false).toFloatArray(), 1e-4f);

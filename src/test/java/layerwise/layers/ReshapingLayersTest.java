@@ -1,5 +1,8 @@
 package layerwise.layers;
 
+import java.util.List;
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,8 +63,8 @@ class ReshapingLayersTest {
     @Test
     void embeddingLooksUpOneRowPerId() {
         Embedding e = new Embedding(3, 2);
-        e.initialize(Shape.of(2), new java.util.Random(0));
-        e.setWeights(java.util.List.of(NDArray.of(new float[][] {{0, 1}, {10, 11}, {20, 21}})));
+        e.initialize(Shape.of(2), new Random(0));
+        e.setWeights(List.of(NDArray.of(new float[][] {{0, 1}, {10, 11}, {20, 21}})));
         NDArray y = e.forward(NDArray.of(new float[][] {{2, 0}}), false);
         assertArrayEquals(new int[] {1, 2, 2}, y.dims());
         assertArrayEquals(new float[] {20, 21, 0, 1}, y.toFloatArray());
