@@ -1,5 +1,5 @@
-"""PyTorch reference for Layerwise's layers: reads one case as JSON on stdin, prints the outputs and
-gradients as JSON. Weights arrive in Keras's layouts and are converted here, so every conversion
+"""PyTorch reference for Layerwise's layers: reads cases as JSON lines on stdin, prints each one's
+outputs and gradients as a JSON line. Weights arrive in Keras's layouts and are converted here, so every conversion
 between the two libraries is written down in one place. Runs in float64.
 
 Loss: L = sum(R * y) for the given R, so dL/dy = R, the same scalar GradCheck uses.
@@ -110,16 +110,19 @@ def depthwise(case):
     return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
 
 
-case = json.load(sys.stdin)
-kind = case["kind"]
-if kind in ("lstm", "gru"):
-    result = recurrent(case)
-elif kind == "conv2d_transpose":
-    result = conv2d_transpose(case)
-elif kind == "conv3d":
-    result = conv3d(case)
-elif kind == "depthwise":
-    result = depthwise(case)
-else:
-    result = batchnorm(case)
-json.dump(result, sys.stdout)
+def answer(case):
+    kind = case["kind"]
+    if kind in ("lstm", "gru"):
+        return recurrent(case)
+    if kind == "conv2d_transpose":
+        return conv2d_transpose(case)
+    if kind == "conv3d":
+        return conv3d(case)
+    if kind == "depthwise":
+        return depthwise(case)
+    return batchnorm(case)
+
+
+# One case per line, one answer per line: the tests keep this process for all their cases, so torch loads once.
+for line in sys.stdin:
+    print(json.dumps(answer(json.loads(line))), flush=True)

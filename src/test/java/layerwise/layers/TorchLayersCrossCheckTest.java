@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import layerwise.ndarray.NDArray;
@@ -18,6 +19,9 @@ import layerwise.ndarray.Shape;
  */
 class TorchLayersCrossCheckTest {
     private static final float TOL = 1e-4f;
+
+    @AfterAll
+    static void stopPython() { TorchReference.close(); }
 
     private static <L extends Recurrent<L>> void compareRecurrent(L layer, String kind, boolean sequences) {
         int n = 2, steps = 3, d = 4, u = 3;

@@ -2,7 +2,10 @@ package layerwise.layers;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +19,16 @@ import com.google.gson.reflect.TypeToken;
 import layerwise.ndarray.NDArray;
 
 /**
- * Runs {@code src/test/resources/torch/layers_reference.py} with /usr/bin/python3 on one case and
- * returns PyTorch's numbers. Tests using it are skipped when PyTorch is not installed (.ci/setup
- * installs it).
+ * One case for {@code src/test/resources/torch/layers_reference.py}, which runs in a single
+ * /usr/bin/python3 process shared by all cases (loading torch takes seconds), one JSON line each way.
+ * Tests using it are skipped when PyTorch is not installed (.ci/setup installs it).
  */
 final class TorchReference {
     private static final Path SCRIPT = Path.of("src", "test", "resources", "torch", "layers_reference.py");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static Process python;
+    private static PrintStream toPython;
+    private static BufferedReader fromPython;
 
     private final Map<String, Object> inputs = new LinkedHashMap<>();
 
@@ -36,27 +42,39 @@ final class TorchReference {
     /** PyTorch's result: each entry a flat list of numbers. */
     Map<String, float[]> run() {
         assumeTrue(Files.isExecutable(PYTHON) && hasTorch(), "PyTorch is not installed; run .ci/setup");
+        String answer = ask(new Gson().toJson(inputs));
+        Map<String, double[]> raw = new Gson().fromJson(answer, new TypeToken<Map<String, double[]>>() {}.getType());
+        Map<String, float[]> result = new LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+            result.put(k, f);
+        });
+        return result;
+    }
+
+    private static synchronized String ask(String line) {
         try {
-            Process p = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString()).redirectErrorStream(false).start();
-            p.getOutputStream().write(new Gson().toJson(inputs).getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("PyTorch reference failed:\n" + err);
-            Map<String, double[]> raw = new Gson().fromJson(out, new TypeToken<Map<String, double[]>>() {}.getType());
-            Map<String, float[]> result = new LinkedHashMap<>();
-            raw.forEach((k, v) -> {
-                float[] f = new float[v.length];
-                for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-                result.put(k, f);
-            });
-            return result;
+            if (python == null || !python.isAlive()) {
+                python = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                toPython = new PrintStream(python.getOutputStream(), true, StandardCharsets.UTF_8);
+                fromPython = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
+            }
+            toPython.println(line);
+            String answer = fromPython.readLine();
+            if (answer == null) throw new AssertionError("the PyTorch reference stopped (see its error above)");
+            return answer;
         } catch (IOException e) {
             throw new AssertionError("could not run " + PYTHON, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
+    }
+
+    /** Ends the shared python process; called once the test class is done. */
+    static synchronized void close() {
+        if (python == null) return;
+        toPython.close();
+        python.destroy();
+        python = null;
     }
 
     private static Boolean torch;
