@@ -1,5 +1,7 @@
 package layerwise.model;
 
+import java.util.List;
+
 import layerwise.layers.AveragePooling1D;
 import layerwise.layers.AveragePooling2D;
 import layerwise.layers.AveragePooling3D;
@@ -64,6 +66,13 @@ final class KerasLayerFamilies {
     }
 
     private static <L extends Recurrent<L>> L recurrent(L layer, LayerConfig c, String defaultActivation) {
+        c.rejectUnless("return_state", !c.bool("return_state", false), "true",
+                "remove return_state; keep return_sequences if the next layer needs every step");
+        c.rejectUnless("stateful", !c.bool("stateful", false), "true", "set stateful to false: each batch starts from a zero state");
+        for (String key : List.of("dropout", "recurrent_dropout")) {
+            double rate = c.number(key, 0);
+            c.rejectUnless(key, rate == 0, Double.toString(rate), "set " + key + " to 0, or put a Dropout layer before the RNN");
+        }
         String activation = c.has("activation") ? c.activation() : defaultActivation;
         return layer.activation(activation).useBias(c.bool("use_bias", true))
                 .returnSequences(c.bool("return_sequences", false)).goBackwards(c.bool("go_backwards", false));

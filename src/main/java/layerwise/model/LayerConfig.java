@@ -155,6 +155,20 @@ public final class LayerConfig {
                 .fix("add \"" + key + "\" to the layer's config, or save the model again with model.to_json()"));
     }
 
+    /**
+     * Fails when the file asks for a behaviour Layerwise does not have, such as an RNN's return_state:
+     * loading it anyway would give a model that silently computes something else.
+     */
+    void rejectUnless(String key, boolean supported, String got, String fix) {
+        if (supported) return;
+        throw new ConfigException(Problem.at(where())
+                .headline("Layer " + name + " (" + className + ") uses `" + key + "`=" + got + ", which Layerwise does not support.")
+                .expected("\"" + key + "\" left at its default")
+                .got("\"" + key + "\": " + got)
+                .why("Layerwise would read the layer but compute it differently from Keras")
+                .fix(fix));
+    }
+
     ConfigException wrong(String key, String expected, String got) {
         return new ConfigException(Problem.at(where())
                 .headline("Could not read `" + key + "` of layer " + name + " (" + className + "): expected " + expected + ", got " + got + ".")
