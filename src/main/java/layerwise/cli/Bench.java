@@ -43,9 +43,10 @@ final class Bench {
         for (String key : keys) {
             if (!ModelBench.known(key)) throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3 and M (or none).");
         }
+        int[] gemmSizes = sizes(gemm);
         Bench bench = new Bench(out, format.equals("json"));
         bench.environment();
-        for (int n : sizes(gemm)) bench.gemm(n);
+        for (int n : gemmSizes) bench.gemm(n);
         for (String key : keys) new ModelBench(bench::emit).run(key, epochs);
         return 0;
     }
@@ -105,13 +106,19 @@ final class Bench {
         emit("gemm.layerwise.n" + n, samples, "GFLOP/s", "");
     }
 
+    /** Whole numbers (counts) exactly, others to 6 significant digits, as the anchor script prints them. */
+    private static String number(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
     /** One figure: its median, min and max over the samples, and any extra JSON fields (", \"k\": v"). */
     void emit(String name, List<Double> samples, String unit, String extra) {
         double[] v = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         if (json) {
-            out.printf(Locale.ROOT, "{\"name\": \"%s\", \"value\": %.6g, \"unit\": \"%s\", \"min\": %.6g, \"max\": %.6g, \"n\": %d%s}%n",
-                    name, median, unit, v[0], v[v.length - 1], v.length, extra);
+            out.printf(Locale.ROOT, "{\"name\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"min\": %s, \"max\": %s, \"n\": %d%s}%n",
+                    name, number(median), unit, number(v[0]), number(v[v.length - 1]), v.length, extra);
         } else {
             out.printf(Locale.ROOT, "%-36s %12.4f %s%n", name, median, unit);
         }
