@@ -33,6 +33,8 @@ public final class Main {
                 case "explain" -> ExplainCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "bench" -> Bench.run(rest, out);
+                case "kernel" -> KernelInstall.run(rest, out, err);
+                case "jshell" -> JShellCommand.run(rest, out, err);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -62,6 +64,9 @@ public final class Main {
                                                      trains the model, prints each epoch and the test accuracy
               bench [--models S1,S3,M|none] [--gemm 256,512,1024,2048] [--epochs N] [--format json|text]
                                                      speed figures as JSON lines (see README, Speed)
+              kernel install [--user|--sys-prefix|--prefix DIR]
+                                                     adds the "Java (Layerwise)" kernel to Jupyter (default --user)
+              jshell [SCRIPT.jsh]                    JShell with Layerwise on the class path and imported
             Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

@@ -17,7 +17,7 @@ import jdk.jshell.SnippetEvent;
  * skipped and remembered, never fatal: a broken startup must not leave the student without a kernel.
  * A star import of a package this build does not contain (a part of Layerwise not built) is left out.
  */
-final class Startup {
+public final class Startup {
     static final String RESOURCE = "/layerwise/kernel/startup.jshell";
 
     private Startup() {}
@@ -45,6 +45,11 @@ final class Startup {
             }
         }
         return problems;
+    }
+
+    /** The startup lines this build can run (packages it lacks left out), for {@code ./layerwise jshell}. */
+    public static List<String> linesForThisBuild() {
+        return readLines(new ArrayList<>()).stream().filter(l -> !isAbsentPackage(l.strip())).toList();
     }
 
     private static List<String> readLines(List<String> problems) {
