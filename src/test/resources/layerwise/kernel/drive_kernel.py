@@ -43,7 +43,10 @@ def run_cell(km, kc, cell):
         elif kind == "error":
             outputs.append({"type": kind, "ename": content["ename"], "evalue": content["evalue"],
                             "traceback": content["traceback"]})
-    reply = kc.get_shell_msg(timeout=30)
+    while True:
+        reply = kc.get_shell_msg(timeout=30)
+        if reply["parent_header"].get("msg_id") == msg_id and reply["msg_type"] == "execute_reply":
+            break
     return {"status": reply["content"]["status"], "seconds": time.time() - t0, "outputs": outputs}
 
 
