@@ -23,7 +23,14 @@ public final class KernelMain {
         var connection = new JupyterConnection(properties);
         var kernel = new LayerwiseKernel(System.getProperty("java.class.path", ""));
         kernel.becomeHandlerForConnection(connection);
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (RuntimeException e) {
+            // A port Jupyter chose was taken meanwhile: exit at once so Jupyter sees a dead kernel and retries,
+            // instead of waiting for one that will never answer.
+            System.err.println("Layerwise kernel: cannot open the Jupyter connection: " + e.getMessage());
+            System.exit(1);
+        }
         kernel.onStartup();
         connection.waitUntilClose();
         System.exit(0);

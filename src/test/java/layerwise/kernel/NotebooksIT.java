@@ -45,10 +45,15 @@ class NotebooksIT {
     private static void execute(Path notebook) throws IOException, InterruptedException {
         Jupyter.assumeInstalled();
         Path outDir = Files.createTempDirectory("layerwise-notebook");
-        Jupyter.Run r = Jupyter.run(List.of(Jupyter.JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                        "--ExecutePreprocessor.kernel_name=layerwise", "--ExecutePreprocessor.timeout=600",
-                        "--output-dir", outDir.toString(), notebook.toString()),
-                null, Jupyter.environment(), 1200);
+        List<String> command = List.of(Jupyter.JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=layerwise", "--ExecutePreprocessor.timeout=600",
+                "--output-dir", outDir.toString(), notebook.toString());
+        Jupyter.Run r = Jupyter.run(command, null, Jupyter.environment(), 1200);
+        // Jupyter chooses the kernel's ports before the kernel binds them; on a busy machine another
+        // process can take one in between. That is no fault of the notebook: run it again.
+        for (int retry = 0; retry < 2 && r.exitCode() != 0 && r.output().contains("Address already in use"); retry++) {
+            r = Jupyter.run(command, null, Jupyter.environment(), 1200);
+        }
         assertEquals(0, r.exitCode(), notebook + " failed:\n" + r.output());
         Path executed = outDir.resolve(notebook.getFileName());
         JsonObject nb = JsonParser.parseString(Files.readString(executed)).getAsJsonObject();

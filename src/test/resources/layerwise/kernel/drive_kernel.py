@@ -12,10 +12,18 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 
-def start(name):
-    t0 = time.time()
-    km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
-    return km, kc, time.time() - t0
+
+def start(name, attempts=3):
+    # Jupyter picks the ports and the kernel binds them a moment later; on a busy machine another process
+    # may take one in between ("Address already in use") and the kernel dies. Then start anew.
+    for attempt in range(attempts):
+        t0 = time.time()
+        try:
+            km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
+            return km, kc, time.time() - t0
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
 
 
 def stop(km, kc):
