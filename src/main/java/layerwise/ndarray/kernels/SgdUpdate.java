@@ -11,7 +11,7 @@ package layerwise.ndarray.kernels;
  * With momentum 0 it is w = w − lr·g and no velocity is needed.
  */
 public final class SgdUpdate {
-    private static final int GRAIN = 1 << 16;
+    private static final int GRAIN = 1 << 18;
 
     private SgdUpdate() {}
 

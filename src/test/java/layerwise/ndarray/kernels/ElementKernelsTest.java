@@ -24,7 +24,7 @@ class ElementKernelsTest {
 
     @Test
     void reluGradientIsRightAcrossManyParallelPieces() {
-        int n = 300_001;
+        int n = 600_001;
         float[] z = new float[n], dy = new float[n], dz = new float[n];
         for (int i = 0; i < n; i++) {
             z[i] = (i % 3) - 1;
