@@ -28,6 +28,8 @@ final class BlockedGemm {
     static final int MC = 256, NC = 1024, KC = 256;
     /** Fewer C blocks than this and a long k: split k instead. */
     private static final int MIN_BLOCKS = 4, K_CHUNK = 8 * KC, MAX_K_CHUNKS = 16;
+    /** At most this many floats of partial sums (16 MB) when k is split. */
+    private static final int MAX_PARTIAL = 1 << 22;
 
     /** The two operands, as given to Gemm: op(A) is m×k, op(B) is k×n. */
     record Operands(boolean transA, boolean transB, float alpha,
@@ -69,6 +71,7 @@ final class BlockedGemm {
     void multiply(Operands ops, int m, int n, int k, float beta, Out out) {
         int mBlocks = ceilDiv(m, MC), nBlocks = ceilDiv(n, NC), blocks = mBlocks * nBlocks;
         int kChunks = blocks >= MIN_BLOCKS ? 1 : Math.min(MAX_K_CHUNKS, Math.max(1, k / K_CHUNK));
+        kChunks = Math.min(kChunks, Math.max(1, MAX_PARTIAL / (m * n)));
         if (kChunks == 1) {
             Parallel.forEach(blocks, t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
             return;
