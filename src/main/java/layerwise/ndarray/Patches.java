@@ -39,7 +39,7 @@ public final class Patches {
 
     public static float[] im2col(float[] x, Geometry g) {
         float[] cols = new float[g.rows() * g.patch()];
-        Parallel.forEach(g.n, b -> {
+        Parallel.forEach(g.n, cols.length, b -> {
             int row = b * g.hOut * g.wOut;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, row++) {
@@ -76,7 +76,7 @@ public final class Patches {
     /** The gradient of im2col: each window row's numbers are added back onto the input pixels they came from. */
     public static float[] col2im(float[] cols, Geometry g) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
-        Parallel.forEach(g.n, b -> {
+        Parallel.forEach(g.n, (long) g.rows() * g.patch(), b -> {
             int row = b * g.hOut * g.wOut;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, row++) {
@@ -104,7 +104,7 @@ public final class Patches {
         float[] out = new float[g.rows() * g.c];
         Arrays.fill(out, Float.NEGATIVE_INFINITY);
         // the loops of forEachTap, written out: this runs for every pooled number of every step
-        Parallel.forEach(g.n, b -> {
+        Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
             int o = b * g.hOut * g.wOut * g.c;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, o += g.c) {
@@ -132,7 +132,7 @@ public final class Patches {
     public static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
         int perSample = g.hOut * g.wOut * g.c;
-        Parallel.forEach(g.n, b -> {
+        Parallel.forEach(g.n, gradOut.length, b -> {
             for (int o = b * perSample; o < (b + 1) * perSample; o++) dx[argmax[o]] += gradOut[o];
         });
         return dx;
@@ -167,7 +167,7 @@ public final class Patches {
      * Samples run in parallel: each writes only its own outputs (and, backward, its own inputs).
      */
     private static void forEachTap(Geometry g, Tap tap) {
-        Parallel.forEach(g.n, b -> {
+        Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
             int o = b * g.hOut * g.wOut * g.c;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, o += g.c) {

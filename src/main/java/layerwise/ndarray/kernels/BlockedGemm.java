@@ -73,17 +73,17 @@ final class BlockedGemm {
         int kChunks = blocks >= MIN_BLOCKS ? 1 : Math.min(MAX_K_CHUNKS, Math.max(1, k / K_CHUNK));
         kChunks = Math.min(kChunks, Math.max(1, MAX_PARTIAL / (m * n)));
         if (kChunks == 1) {
-            Parallel.forEach(blocks, t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
+            Parallel.forEach(blocks, work(m, n, k), t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
             return;
         }
         float[][] partial = new float[kChunks][m * n];
         int chunk = ceilDiv(k, kChunks);
-        Parallel.forEach(kChunks * blocks, t -> {
+        Parallel.forEach(kChunks * blocks, work(m, n, k), t -> {
             int q = t / blocks, blk = t % blocks;
             int k0 = Math.min(k, q * chunk), k1 = Math.min(k, k0 + chunk);
             block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, Out.rowMajor(partial[q], 0, n));
         });
-        Parallel.forEach(m, i -> sumRow(partial, i, n, beta, out));
+        Parallel.forEach(m, (long) m * n * kChunks, i -> sumRow(partial, i, n, beta, out));
     }
 
     private static void sumRow(float[][] partial, int i, int n, float beta, Out out) {
@@ -204,6 +204,9 @@ final class BlockedGemm {
             for (int j = 0; j < cols; j++) out.c()[out.at(i0 + r, j0 + j)] *= beta;
         }
     }
+
+    /** A product's size for {@link Parallel}: its multiply-adds, 16 of which take one SIMD instruction. */
+    private static long work(int m, int n, int k) { return (long) m * n * k / 16; }
 
     static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 

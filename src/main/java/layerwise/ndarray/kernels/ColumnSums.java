@@ -15,7 +15,7 @@ public final class ColumnSums {
     public static void sum(float[] x, int rows, int cols, float[] out) {
         int blocks = (rows + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
         float[][] partial = new float[Math.max(blocks, 1)][cols];
-        Parallel.forEach(blocks, b -> {
+        Parallel.forEach(blocks, (long) rows * cols, b -> {
             float[] s = partial[b];
             for (int r = b * ROWS_PER_BLOCK, end = Math.min(rows, r + ROWS_PER_BLOCK); r < end; r++) {
                 for (int j = 0; j < cols; j++) s[j] += x[r * cols + j];
