@@ -52,8 +52,14 @@ class KernelIT {
             "h",                                                                               // 12
             "modl.summary()",                                                                  // 13
             "model.explanation()",                                                             // 14
-            "kept;");                                                                          // 15
-    private static final Map<Integer, Double> INTERRUPT_AFTER = Map.of(5, 1.5, 6, 1.5);
+            "kept;",                                                                           // 15
+            "var digits = Datasets.digits().reshape(8, 8, 1);\n"                               // 16 (interrupted)
+                    + "var cnn = new Sequential().add(new Conv2D(8, 3).activation(\"relu\").inputShape(8, 8, 1))"
+                    + ".add(new Flatten()).add(new Dense(10).activation(\"softmax\"));\n"
+                    + "Trainer.compile(cnn, new Adam(0.001), \"categorical_crossentropy\")"
+                    + ".fit(digits.x(), digits.oneHot(), 32, 10_000, new FitOptions().verbose(0));",
+            "kept + 4");                                                                       // 17
+    private static final Map<Integer, Double> INTERRUPT_AFTER = Map.of(5, 1.5, 6, 1.5, 16, 3.0);
     private static JsonObject transcript;
 
     @BeforeAll
@@ -147,6 +153,13 @@ class KernelIT {
     void anInterruptEndsASleep() {
         assertEquals("Interrupted", error(6).get("ename").getAsString());
         assertTrue(cell(6).get("seconds").getAsDouble() < 30, "the sleep was not ended: " + cell(6));
+    }
+
+    @Test
+    void anInterruptStopsALongFitAndTheNextCellRuns() {
+        assertEquals("Interrupted", error(16).get("ename").getAsString());
+        assertTrue(cell(16).get("seconds").getAsDouble() < 60, "the fit was not stopped: " + cell(16).get("seconds"));
+        assertEquals("45", result(17, "text/plain"));
     }
 
     @Test
