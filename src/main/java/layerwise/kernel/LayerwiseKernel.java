@@ -14,8 +14,6 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 
-import layerwise.train.FitOptions;
-
 /**
  * The Layerwise Jupyter kernel: JJava's base kernel (the Jupyter protocol) with cells evaluated by an
  * in-process JShell ({@link Session}) and Layerwise's renderers installed, so a Model shows its summary
@@ -41,7 +39,6 @@ public final class LayerwiseKernel extends BaseKernel {
             return s;
         });
         installExtension(new LayerwiseExtension());
-        FitOptions.addDefaultListener(() -> new LiveChart(io.display, renderer));
     }
 
     private Session session() {
