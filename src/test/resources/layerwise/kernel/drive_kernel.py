@@ -69,13 +69,17 @@ def main():
         stop(km, kc)
     km, kc, seconds = start(name)
     result["start_seconds"].append(seconds)
-    result["cells"] = [run_cell(km, kc, c) for c in request.get("cells", [])]
-    result["completions"] = []
-    for code in request.get("complete", []):
-        reply = kc.complete(code, len(code), reply=True, timeout=60)["content"]
-        result["completions"].append(reply["matches"])
-    result["alive"] = km.is_alive()
-    stop(km, kc)
+    try:
+        result["cells"] = [run_cell(km, kc, c) for c in request.get("cells", [])]
+        result["completions"] = []
+        for code in request.get("complete", []):
+            reply = kc.complete(code, len(code), reply=True, timeout=60)["content"]
+            result["completions"].append(reply["matches"])
+        result["alive"] = km.is_alive()
+    finally:
+        # Never leave a kernel running behind a failed test.
+        if km.is_alive():
+            stop(km, kc)
     with open(sys.argv[1], "w") as out:
         json.dump(result, out)
 
