@@ -88,4 +88,10 @@ public sealed interface Expr permits Expr.Var, Expr.Const, Op {
     default Expr ceilDiv(Expr o) { return new Op(Op.Kind.CEIL_DIV, this, o); }
     default Expr max(Expr o) { return new Op(Op.Kind.MAX, this, o); }
     default Expr max(long c) { return max(of(c)); }
+
+    /** The terms of a sum, a + b + c → [a, b, c]; anything else is its own single term. Exercises give credit per term. */
+    default List<Expr> terms() { return List.of(this); }
+
+    /** The factors of a product, a×b×c → [a, b, c]; anything else is its own single factor. */
+    default List<Expr> factors() { return List.of(this); }
 }

@@ -1,5 +1,8 @@
 package layerwise.explain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import layerwise.ndarray.Shape;
 
 /** One arithmetic step of an {@link Expr}: its kind, its two operands and the value they give. */
@@ -79,6 +82,22 @@ final class Op implements Expr {
     private static String wrap(Expr e, String s, int needed, Notation n) {
         if (e.precedence() >= needed) return s;
         return n == Notation.LATEX ? "\\left(" + s + "\\right)" : "(" + s + ")";
+    }
+
+    @Override
+    public List<Expr> terms() {
+        if (kind != Kind.PLUS) return List.of(this);
+        List<Expr> out = new ArrayList<>(left.terms());
+        out.add(right);
+        return out;
+    }
+
+    @Override
+    public List<Expr> factors() {
+        if (kind != Kind.TIMES) return List.of(this);
+        List<Expr> out = new ArrayList<>(left.factors());
+        out.addAll(right.factors());
+        return out;
     }
 
     @Override public String toString() { return symbolic() + " = " + numeric() + " = " + value; }

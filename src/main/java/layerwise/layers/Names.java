@@ -2,6 +2,7 @@ package layerwise.layers;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,22 @@ public final class Names {
     /** The next name counted from 1, as Keras names inputs: "input_1", "input_2", … */
     public static synchronized String uniqueFromOne(String prefix) {
         return prefix + "_" + counts.merge(prefix, 1, Integer::sum);
+    }
+
+    /**
+     * Runs {@code work} with a fresh name count and restores the caller's afterwards, so that models a
+     * library builds for itself (exercise sheets) get the names a learner expects (conv2d, dense) and do
+     * not shift the names of the learner's own layers.
+     */
+    public static synchronized <T> T isolated(Supplier<T> work) {
+        Map<String, Integer> saved = new HashMap<>(counts);
+        counts.clear();
+        try {
+            return work.get();
+        } finally {
+            counts.clear();
+            counts.putAll(saved);
+        }
     }
 
     /** Forgets every name given so far. */
