@@ -35,6 +35,8 @@ public final class Main {
                 case "bench" -> Bench.run(rest, out);
                 case "kernel" -> KernelInstall.run(rest, out, err);
                 case "jshell" -> JShellCommand.run(rest, out, err);
+                case "grade" -> new Grade(out, err).run(rest);
+                case "exercises" -> new ExerciseNotebook(out, err).run(rest);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -67,6 +69,10 @@ public final class Main {
               kernel install [--user|--sys-prefix|--prefix DIR]
                                                      adds the "Java (Layerwise)" kernel to Jupyter (default --user)
               jshell [SCRIPT.jsh]                    JShell with Layerwise on the class path and imported
+              grade STUDENT.ipynb... [--student-id ID] [--format text|json|csv|gradescope] [--timeout SECONDS]
+                                                     runs each notebook in a fresh JVM and prints its points per exercise
+              exercises [--sheet NAME] [--student-id ID] [--teacher] [--output FILE]
+                                                     writes an exercise notebook (student or teacher version)
             Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

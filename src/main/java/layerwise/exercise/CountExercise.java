@@ -40,11 +40,13 @@ public final class CountExercise extends Exercise {
         this.max = max;
     }
 
-    public long expected() { return expr.value(); }
+    long expected() { return expr.value(); }
 
     @Override public double max() { return max; }
 
-    @Override public String solution() { return solution; }
+    @Override String solution() { return solution; }
+
+    @Override String modelAnswer() { return String.format("%,d", expr.value()); }
 
     @Override
     public Feedback grade(String answer) {

@@ -35,8 +35,11 @@ public abstract class Exercise {
     /** Scores an answer, the same way in the notebook and in the grader. Records nothing. */
     public abstract Feedback grade(String answer);
 
-    /** The worked formula with the numbers filled in, from the layer's derivation. */
-    public abstract String solution();
+    /** The worked formula with the numbers filled in, from the layer's derivation; shown through feedback only. */
+    abstract String solution();
+
+    /** The reference answer as a student would type it, for the teacher's notebook; empty if only a hash is known. */
+    abstract String modelAnswer();
 
     /** Checks an answer: records it for grading and gives feedback, with the formula once the teacher allows it. */
     public Feedback check(String answer) {

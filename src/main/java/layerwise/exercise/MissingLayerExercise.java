@@ -42,7 +42,9 @@ public final class MissingLayerExercise extends Exercise {
 
     @Override public double max() { return 2; }
 
-    @Override public String solution() { return solution; }
+    @Override String solution() { return solution; }
+
+    @Override String modelAnswer() { return "Flatten after " + layerNames(broken.build()).get(missingAt - 1); }
 
     @Override
     public Feedback grade(String answer) {

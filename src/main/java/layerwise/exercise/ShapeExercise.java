@@ -53,12 +53,14 @@ public final class ShapeExercise extends Exercise {
                 why, List.of("Keras writes one sample as (" + String.join(", ", axisNames) + "), without the batch axis."));
     }
 
-    public Shape expected() { return expected; }
+    Shape expected() { return expected; }
 
     /** One point per axis, and one for the batch axis when the question is about it (required or forbidden). */
     @Override public double max() { return expected.rank() + (batch == BatchAxis.OPTIONAL ? 0 : 1); }
 
-    @Override public String solution() { return solution; }
+    @Override String solution() { return solution; }
+
+    @Override String modelAnswer() { return batch == BatchAxis.FORBIDDEN ? expected.toString() : expected.withBatch(); }
 
     @Override
     public Feedback grade(String answer) {

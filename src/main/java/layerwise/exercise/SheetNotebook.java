@@ -1,0 +1,111 @@
+package layerwise.exercise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+
+/**
+ * Writes a sheet as a Jupyter notebook for the Layerwise kernel: one cell shows a question with the
+ * student's numbers, the next checks the answer. The student version leaves the answers empty; the
+ * teacher version fills them in. No expected answer is written into the student version: the
+ * questions are computed when the notebook runs.
+ */
+public final class SheetNotebook {
+    private SheetNotebook() {}
+
+    /** Introductions shown before the first exercise of each topic, keyed by the id prefix. */
+    private static final Map<String, String> TOPICS = Map.of(
+            "000", "## Conv2D, then Dense: the missing Flatten\nA student put `Dense` right after `Conv2D` and training failed with "
+                    + "*expected dense_1 to have 4 dimensions*. Dense acts on the last axis only.",
+            "001", "## Axis order and 'same' padding\nKeras writes images as (rows, cols, channels), channels last. "
+                    + "'same' padding keeps rows and cols by adding zeros at the edges.",
+            "002", "## Dense on inputs with more than one axis\nThe same `Dense(4)` has 3,140 parameters on `(784,)` "
+                    + "but 8 on `(784, 1)`. Why?",
+            "003", "## Reading model.summary(): where 148 and 448 come from\nThree Conv2D/MaxPooling2D blocks, Flatten, Dense.",
+            "strided", "## Strides\nA stride S moves the window S positions at a time; sizes are rounded down.",
+            "none", "## The batch axis");
+
+    /**
+     * The notebook as nbformat 4 JSON. {@code studentId} is written into the first cell ("" leaves a
+     * placeholder for the student); {@code answers} fills in answers for the teacher's version (the
+     * model answers, plus any given here for teacher-written questions), or null for the student version.
+     */
+    public static String write(Exercises sheet, String studentId, Map<String, String> answers) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        boolean teacher = answers != null;
+        cells.add(markdown("# Shape exercises: " + sheet.name() + (teacher ? " (teacher version)" : "") + "\n"
+                + "Run the first cell with your student id: the numbers in the questions are your own. "
+                + "Write each answer between the quotes and run the cell to check it; you may check as often as you like, "
+                + "the last answer counts. `q1.hint()` gives a hint. Shapes may be written `(None, 148, 148, 16)`, "
+                + "`148x148x16` or `[148, 148, 16]`; counts `9,470,464` or `9470464`."));
+        String id = studentId == null || studentId.isBlank() ? (teacher ? "" : "YOUR-STUDENT-ID") : studentId;
+        cells.add(code("import layerwise.exercise.*;\nvar sheet = Exercises.sheet(\"" + sheet.name() + "\"" + (id.isEmpty() ? "" : ", \"" + id + "\"")
+                + ");\nsheet"));
+        String topic = "";
+        for (Exercise e : sheet) {
+            String prefix = e.id().contains("-") ? e.id().substring(0, e.id().indexOf('-')) : e.id();
+            if (!prefix.equals(topic) && TOPICS.containsKey(prefix)) cells.add(markdown(TOPICS.get(prefix)));
+            topic = prefix;
+            String q = "q" + e.number();
+            cells.add(code("var " + q + " = sheet.get(\"" + e.id() + "\");\n" + q));
+            String answer = !teacher ? "" : answers.getOrDefault(e.id(), e.modelAnswer());
+            cells.add(code(q + ".check(\"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
+        }
+        return json(cells);
+    }
+
+    private static String json(List<Map<String, Object>> cells) {
+        Map<String, Object> kernelspec = new LinkedHashMap<>();
+        kernelspec.put("display_name", "Java (Layerwise)");
+        kernelspec.put("language", "java");
+        kernelspec.put("name", "layerwise");
+        Map<String, Object> language = new LinkedHashMap<>();
+        language.put("name", "java");
+        language.put("file_extension", ".jshell");
+        language.put("mimetype", "text/x-java-source");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("kernelspec", kernelspec);
+        metadata.put("language_info", language);
+        Map<String, Object> nb = new LinkedHashMap<>();
+        nb.put("cells", cells);
+        nb.put("metadata", metadata);
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 5);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(nb) + "\n";
+    }
+
+    private static Map<String, Object> markdown(String text) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("cell_type", "markdown");
+        cell.put("id", cellId(text));
+        cell.put("metadata", Map.of());
+        cell.put("source", lines(text));
+        return cell;
+    }
+
+    private static Map<String, Object> code(String text) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("cell_type", "code");
+        cell.put("execution_count", null);
+        cell.put("id", cellId(text));
+        cell.put("metadata", Map.of());
+        cell.put("outputs", List.of());
+        cell.put("source", lines(text));
+        return cell;
+    }
+
+    /** nbformat 4.5 wants a cell id; derived from the text so that writing the notebook again gives the same file. */
+    private static String cellId(String text) {
+        return String.format("%08x", text.hashCode());
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        String[] parts = text.split("\n", -1);
+        for (int i = 0; i < parts.length; i++) out.add(i < parts.length - 1 ? parts[i] + "\n" : parts[i]);
+        return out;
+    }
+}
