@@ -2,7 +2,6 @@ package layerwise.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import layerwise.explain.Expr;
@@ -13,13 +12,6 @@ import layerwise.explain.Expr;
  * the weights' share and is told "missing + F = 16 bias terms".
  */
 public final class CountExercise extends Exercise {
-    /** What a symbol in a formula stands for, to name a forgotten factor. */
-    private static final Map<String, String> MEANING = Map.of(
-            "C_in", "the input channels: every filter spans all of them",
-            "K_h", "the kernel height", "K_w", "the kernel width", "K", "the kernel size",
-            "F", "the number of filters", "units", "the number of units",
-            "d_in", "the size of the last input axis, the only one Dense connects");
-
     private final Expr expr;
     private final List<String> termNames;
     private final List<Mistake<Long>> mistakes;
@@ -57,10 +49,9 @@ public final class CountExercise extends Exercise {
         long got = read.getAsLong();
         if (got == expr.value()) return scored(answer, max, List.of());
         List<String> notes = new ArrayList<>();
-        double points = partialTerms(got, notes);
-        if (notes.isEmpty()) {
-            for (Mistake<Long> m : mistakes) if (m.value() == got) notes.add(m.message());
-        }
+        // A known misunderstanding explains the number better than a coincidence of terms.
+        for (Mistake<Long> m : mistakes) if (m.value() == got) notes.add(m.message());
+        double points = notes.isEmpty() ? partialTerms(got, notes) : 0;
         if (notes.isEmpty()) missingFactor(got, notes);
         if (notes.isEmpty()) notes.add("not " + String.format("%,d", got) + "; work it out term by term: " + expr.symbolic());
         return scored(answer, points, notes);
@@ -91,7 +82,7 @@ public final class CountExercise extends Exercise {
             factors.sort(java.util.Comparator.comparing(f -> !(f instanceof Expr.Var v && v.symbol().equals("C_in"))));
             for (Expr f : factors) {
                 if (f.value() <= 1 || expr.value() - term.value() + term.value() / f.value() != got) continue;
-                String meaning = f instanceof Expr.Var v ? MEANING.getOrDefault(v.symbol(), "") : "";
+                String meaning = f instanceof Expr.Var v ? Formulas.MEANING.getOrDefault(v.symbol(), "") : "";
                 notes.add("the term " + term.symbolic() + " lacks the factor " + f.symbolic() + " = " + f.value()
                         + (meaning.isEmpty() ? "" : " (" + meaning + ")"));
                 return;

@@ -3,6 +3,7 @@ package layerwise.exercise;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import layerwise.explain.Derivation;
@@ -11,7 +12,22 @@ import layerwise.explain.Expr;
 
 /** Quotes the library's formulas in feedback and hints: each Expr prints itself; nothing is worked out here. */
 final class Formulas {
+    /** What a symbol in a formula stands for, to name a forgotten factor or a wrong axis in words. */
+    static final Map<String, String> MEANING = Map.of(
+            "C_in", "the input channels: every filter spans all of them",
+            "K_h", "the kernel height", "K_w", "the kernel width", "K", "the kernel size",
+            "F", "the number of filters", "units", "the number of units",
+            "d_in", "the size of the last input axis, the only one Dense connects");
+
     private Formulas() {}
+
+    /** "the number of filters, F = 16" for a bare symbol with a meaning; otherwise the worked line. */
+    static String inWords(Line line) {
+        if (line.expr() instanceof Expr.Var v && MEANING.containsKey(v.symbol())) {
+            return MEANING.get(v.symbol()) + ": " + line(line);
+        }
+        return line(line);
+    }
 
     /** "C_out = F = 16 (one output channel per filter)": the line's formula, its numbers and its note. */
     static String line(Line line) {

@@ -39,7 +39,7 @@ public final class ShapeExercise extends Exercise {
         for (Line line : d.lines()) {
             if (line.kind() != Line.Kind.DIM && line.kind() != Line.Kind.KEEP) continue;
             names.add(line.label());
-            rules.add(Formulas.line(line));
+            rules.add(Formulas.inWords(line));
         }
         return new ShapeExercise(id, prompt, context, d.output(), names, rules, batch, mistakes,
                 TextRenderer.layer(d).stripTrailing(), Formulas.hints(d, Line.Kind.DIM));
@@ -48,7 +48,8 @@ public final class ShapeExercise extends Exercise {
     /** A shape the student types as one sample's shape, such as the inputShape(…) for given data. */
     public static ShapeExercise sample(String id, String prompt, String context, Shape expected, List<String> axisNames,
                                        String why, List<Mistake<Shape>> mistakes) {
-        List<String> rules = axisNames.stream().map(n -> "the number of " + n).toList();
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < axisNames.size(); i++) rules.add(expected.dim(i) + ", the number of " + axisNames.get(i));
         return new ShapeExercise(id, prompt, context, expected, axisNames, rules, BatchAxis.FORBIDDEN, mistakes,
                 why, List.of("Keras writes one sample as (" + String.join(", ", axisNames) + "), without the batch axis."));
     }
@@ -117,7 +118,7 @@ public final class ShapeExercise extends Exercise {
         List<String> right = new ArrayList<>(), wrong = new ArrayList<>();
         for (int i = 0; i < want.length; i++) {
             if (got[i] == want[i]) right.add(axisNames.get(i));
-            else wrong.add(axisNames.get(i) + " should be " + want[i] + ": " + axisRules.get(i));
+            else wrong.add(axisNames.get(i) + " should be " + axisRules.get(i));
         }
         if (!right.isEmpty()) notes.add(Formulas.and(right) + (right.size() == 1 ? " is right" : " are right"));
         notes.addAll(wrong);

@@ -22,9 +22,9 @@ public final class SheetNotebook {
                     + "*expected dense_1 to have 4 dimensions*. Dense acts on the last axis only.",
             "001", "## Axis order and 'same' padding\nKeras writes images as (rows, cols, channels), channels last. "
                     + "'same' padding keeps rows and cols by adding zeros at the edges.",
-            "002", "## Dense on inputs with more than one axis\nThe same `Dense(4)` has 3,140 parameters on `(784,)` "
-                    + "but 8 on `(784, 1)`. Why?",
-            "003", "## Reading model.summary(): where 148 and 448 come from\nThree Conv2D/MaxPooling2D blocks, Flatten, Dense.",
+            "002", "## Dense on inputs with more than one axis\nThe same `Dense(4)` has very different parameter counts on "
+                    + "`(784,)` and on `(784, 1)`. Why?",
+            "003", "## Reading model.summary(): where its Output Shape and Param # come from\nThree Conv2D/MaxPooling2D blocks, Flatten, Dense.",
             "strided", "## Strides\nA stride S moves the window S positions at a time; sizes are rounded down.",
             "none", "## The batch axis");
 
@@ -39,8 +39,8 @@ public final class SheetNotebook {
         cells.add(markdown("# Shape exercises: " + sheet.name() + (teacher ? " (teacher version)" : "") + "\n"
                 + "Run the first cell with your student id: the numbers in the questions are your own. "
                 + "Write each answer between the quotes and run the cell to check it; you may check as often as you like, "
-                + "the last answer counts. `q1.hint()` gives a hint. Shapes may be written `(None, 148, 148, 16)`, "
-                + "`148x148x16` or `[148, 148, 16]`; counts `9,470,464` or `9470464`."));
+                + "the last answer counts. `q1.hint()` gives a hint. Shapes may be written `(None, 26, 26, 32)`, "
+                + "`26x26x32` or `[26, 26, 32]`; counts `1,234,567` or `1234567`."));
         String id = studentId == null || studentId.isBlank() ? (teacher ? "" : "YOUR-STUDENT-ID") : studentId;
         cells.add(code("import layerwise.exercise.*;\nvar sheet = Exercises.sheet(\"" + sheet.name() + "\"" + (id.isEmpty() ? "" : ", \"" + id + "\"")
                 + ");\nsheet"));

@@ -24,7 +24,7 @@ record Notebook(List<String> codeCells) {
             if (!e.isJsonObject() || !e.getAsJsonObject().has("cells")) throw new IOException("not a Jupyter notebook (no \"cells\")");
             root = e.getAsJsonObject();
         } catch (JsonParseException | IllegalStateException bad) {
-            throw new IOException("not a Jupyter notebook: " + bad.getMessage());
+            throw new IOException("not a Jupyter notebook (" + bad.getClass().getSimpleName() + ")");
         }
         List<String> cells = new ArrayList<>();
         for (JsonElement c : root.getAsJsonArray("cells")) {

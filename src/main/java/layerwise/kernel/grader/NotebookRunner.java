@@ -44,7 +44,7 @@ public final class NotebookRunner {
         try {
             nb = Notebook.read(notebook);
         } catch (IOException | RuntimeException e) {
-            return new Result(List.of(), List.of("could not read " + notebook.getFileName() + ": " + e.getMessage()));
+            return new Result(List.of(), List.of("could not read " + notebook.getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
         Path log;
         try {

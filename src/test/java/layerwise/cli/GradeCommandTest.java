@@ -1,0 +1,89 @@
+package layerwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import layerwise.kernel.grader.Notebooks;
+
+/** {@code ./layerwise grade}: the flags and output formats of the contract, on small notebooks. */
+@Tag("exercises")
+class GradeCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    /** alice answers two exercises of her own variant right (read from her sheet in the notebook itself). */
+    private static Path alice(Path dir) throws IOException {
+        return Notebooks.write(dir, "alice.ipynb", "var sheet = Exercises.sheet(\"seeds\", \"alice\");",
+                "sheet.check(\"003-flat-size\", \"0\");",
+                "sheet.check(\"none-meaning\", \"batch size\");");
+    }
+
+    @Test
+    void jsonGivesTheContractFieldsForOneNotebook(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("grade", alice(dir).toString(), "--student-id", "alice", "--format", "json", "--timeout", "60"));
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals("alice", o.get("student_id").getAsString());
+        assertTrue(o.get("notebook").getAsString().endsWith("alice.ipynb"));
+        assertEquals(1.0, o.get("total").getAsDouble());   // only none-meaning is right
+        assertEquals(46.0, o.get("max").getAsDouble());
+        JsonArray rows = o.getAsJsonArray("exercises");
+        assertEquals(20, rows.size());
+        assertEquals(List.of("id", "points", "max", "feedback"), List.copyOf(rows.get(0).getAsJsonObject().keySet()));
+    }
+
+    @Test
+    void severalNotebooksGiveOneCsvTableAndABrokenOneKeepsItsRow(@TempDir Path dir) throws IOException {
+        Path exits = Notebooks.write(dir, "exits.ipynb", "System.exit(1);");
+        assertEquals(0, run("grade", exits.toString(), alice(dir).toString(), "--format", "csv", "--timeout", "60"));
+        List<String> lines = out().lines().toList();
+        assertEquals(3, lines.size(), out());
+        assertTrue(lines.get(0).startsWith("notebook,student_id,000-conv-shape,"), lines.get(0));
+        assertTrue(lines.get(1).contains("exits.ipynb") && lines.get(1).contains("code cell 1 ended the Java process"), lines.get(1));
+        assertTrue(lines.get(2).contains("alice.ipynb,alice,"), lines.get(2));
+    }
+
+    @Test
+    void gradescopeFormatHasATestPerExercise(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("grade", alice(dir).toString(), "--format", "gradescope", "--timeout", "60"));
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals(1.0, o.get("score").getAsDouble());
+        JsonObject test = o.getAsJsonArray("tests").get(19).getAsJsonObject();
+        assertEquals("none-meaning", test.get("name").getAsString());
+        assertEquals(1.0, test.get("score").getAsDouble());
+        assertEquals(1.0, test.get("max_score").getAsDouble());
+        assertEquals("Correct", test.get("output").getAsString());
+    }
+
+    @Test
+    void unknownFormatIsAUsageError(@TempDir Path dir) throws IOException {
+        assertEquals(2, run("grade", alice(dir).toString(), "--format", "xml"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--format must be text, json, csv or gradescope"));
+    }
+
+    @Test
+    void noNotebookIsAUsageError() {
+        assertEquals(2, run("grade", "--student-id", "x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: give at least one notebook"));
+    }
+}
