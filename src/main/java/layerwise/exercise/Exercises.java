@@ -113,6 +113,9 @@ public final class Exercises implements Iterable<Exercise> {
     /** Checks an answer to exercise {@code id}, as {@code get(id).check(answer)}. */
     public Feedback check(String id, String answer) { return get(id).check(answer); }
 
+    /** The next hint for exercise {@code id}, as {@code get(id).hint()}. */
+    public String hint(String id) { return get(id).hint(); }
+
     /** The teacher's choice: show the worked formula only after this many wrong tries (default 1). */
     public Exercises revealFormulaAfter(int wrongTries) {
         revealAfter = Math.max(1, wrongTries);

@@ -39,7 +39,7 @@ public final class SheetNotebook {
         cells.add(markdown("# Shape exercises: " + sheet.name() + (teacher ? " (teacher version)" : "") + "\n"
                 + "Run the first cell with your student id: the numbers in the questions are your own. "
                 + "Write each answer between the quotes and run the cell to check it; you may check as often as you like, "
-                + "the last answer counts. `q1.hint()` gives a hint. Shapes may be written `(None, 26, 26, 32)`, "
+                + "the last answer counts. `sheet.hint(\"000-conv-shape\")` gives a hint. Shapes may be written `(None, 26, 26, 32)`, "
                 + "`26x26x32` or `[26, 26, 32]`; counts `1,234,567` or `1234567`."));
         String id = studentId == null || studentId.isBlank() ? (teacher ? "" : "YOUR-STUDENT-ID") : studentId;
         cells.add(code("import layerwise.exercise.*;\nvar sheet = Exercises.sheet(\"" + sheet.name() + "\"" + (id.isEmpty() ? "" : ", \"" + id + "\"")
@@ -49,10 +49,10 @@ public final class SheetNotebook {
             String prefix = e.id().contains("-") ? e.id().substring(0, e.id().indexOf('-')) : e.id();
             if (!prefix.equals(topic) && TOPICS.containsKey(prefix)) cells.add(markdown(TOPICS.get(prefix)));
             topic = prefix;
-            String q = "q" + e.number();
-            cells.add(code("var " + q + " = sheet.get(\"" + e.id() + "\");\n" + q));
+            // One snippet per cell: each snippet costs a compile, in the notebook and in the grader.
+            cells.add(code("sheet.get(\"" + e.id() + "\")"));
             String answer = !teacher ? "" : answers.getOrDefault(e.id(), e.modelAnswer());
-            cells.add(code(q + ".check(\"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
+            cells.add(code("sheet.check(\"" + e.id() + "\", \"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
         }
         return json(cells);
     }

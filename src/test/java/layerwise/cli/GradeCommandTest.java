@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import layerwise.exercise.Exercises;
+import layerwise.exercise.Grading;
 import layerwise.kernel.grader.Notebooks;
 
 /** {@code ./layerwise grade}: the flags and output formats of the contract, on small notebooks. */
@@ -64,15 +67,25 @@ class GradeCommandTest {
     }
 
     @Test
-    void gradescopeFormatHasATestPerExercise(@TempDir Path dir) throws IOException {
-        assertEquals(0, run("grade", alice(dir).toString(), "--format", "gradescope", "--timeout", "60"));
-        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+    void gradescopeFormatHasATestPerExercise() {
+        // Formats are checked on a report made in this JVM; the notebook runs are covered above.
+        Grading.Report r = Grading.grade("alice.ipynb", Exercises.sheet("seeds"), Map.of("none-meaning", "batch size"), "");
+        JsonObject o = JsonParser.parseString(GradeOutput.render(List.of(r), "gradescope")).getAsJsonObject();
         assertEquals(1.0, o.get("score").getAsDouble());
         JsonObject test = o.getAsJsonArray("tests").get(19).getAsJsonObject();
+        assertEquals(List.of("name", "score", "max_score", "status", "output"), List.copyOf(test.keySet()));
         assertEquals("none-meaning", test.get("name").getAsString());
         assertEquals(1.0, test.get("score").getAsDouble());
         assertEquals(1.0, test.get("max_score").getAsDouble());
         assertEquals("Correct", test.get("output").getAsString());
+    }
+
+    @Test
+    void severalNotebooksGiveAListInJson() {
+        Grading.Report a = Grading.grade("a.ipynb", Exercises.sheet("seeds"), Map.of(), "");
+        Grading.Report b = Grading.grade("b.ipynb", Exercises.sheet("seeds"), Map.of("003-conv-params", "448"), "");
+        JsonArray list = JsonParser.parseString(GradeOutput.render(List.of(a, b), "json")).getAsJsonArray();
+        assertEquals(2.0, list.get(1).getAsJsonObject().get("total").getAsDouble());   // 3·3·3·16 + 16 = 448: 2 of 2
     }
 
     @Test

@@ -41,9 +41,9 @@ class SheetNotebookTest {
     @Test
     void teacherVersionFillsInEveryAnswer() {
         String nb = SheetNotebook.write(Exercises.sheet("seeds"), "", Map.of("none-meaning", "the batch size"));
-        assertTrue(nb.contains("q13.check(\\\"(None, 148, 148, 16)\\\")"), nb);
-        assertTrue(nb.contains("q3.check(\\\"Flatten after conv2d\\\")"));
-        assertFalse(nb.contains(".check(\\\"\\\")"));
+        assertTrue(nb.contains("sheet.check(\\\"003-conv-shape\\\", \\\"(None, 148, 148, 16)\\\")"), nb);
+        assertTrue(nb.contains("sheet.check(\\\"000-missing-layer\\\", \\\"Flatten after conv2d\\\")"));
+        assertFalse(nb.contains(", \\\"\\\")"));
     }
 
     @Test

@@ -25,6 +25,11 @@ class GraderTest {
     private static final Path TEACHER = Path.of("notebooks", "exercises", "seeds-teacher.ipynb");
     private static final String OPEN = "var sheet = Exercises.sheet(\"seeds\");";
 
+    /** The answer cell of exercise {@code id} as it is stored in the notebook's JSON. */
+    private static String answer(String id, String text) {
+        return "sheet.check(\\\"" + id + "\\\", \\\"" + text + "\\\")";
+    }
+
     private static Grading.Report grade(Path nb, long seconds) {
         return new Grader(Duration.ofSeconds(seconds), 1 << 20, null, null).grade(nb);
     }
@@ -45,13 +50,13 @@ class GraderTest {
     void studentVersionWithKnownWrongAnswersGradesTheExpectedPoints(@TempDir Path dir) throws IOException {
         String nb = Files.readString(STUDENT, StandardCharsets.UTF_8)
                 .replace("Exercises.sheet(\\\"seeds\\\", \\\"YOUR-STUDENT-ID\\\")", "Exercises.sheet(\\\"seeds\\\")")
-                .replace("q2.check(\\\"\\\")", "q2.check(\\\"(None, 256)\\\")")                // Dense keeps the axes: 0 of 3
-                .replace("q3.check(\\\"\\\")", "q3.check(\\\"Flatten\\\")")                     // right layer, no place: 1 of 2
-                .replace("q13.check(\\\"\\\")", "q13.check(\\\"(None, 150, 150, 16)\\\")")      // 'same' rule, channels right: 1 of 3
-                .replace("q14.check(\\\"\\\")", "q14.check(\\\"432\\\")")                       // forgot the bias: 1 of 2
-                .replace("q15.check(\\\"\\\")", "q15.check(\\\"74x74x16\\\")")                  // forgot the batch axis: 3 of 4
-                .replace("q17.check(\\\"\\\")", "q17.check(\\\"9,470,464\\\")")                 // right: 2 of 2
-                .replace("q20.check(\\\"\\\")", "q20.check(\\\"channels\\\")");                 // wrong: 0 of 1
+                .replace(answer("000-dense-shape", ""), answer("000-dense-shape", "(None, 256)"))   // Dense keeps the axes: 0 of 3
+                .replace(answer("000-missing-layer", ""), answer("000-missing-layer", "Flatten"))   // right layer, no place: 1 of 2
+                .replace(answer("003-conv-shape", ""), answer("003-conv-shape", "(None, 150, 150, 16)"))   // 'same' rule, channels right: 1 of 3
+                .replace(answer("003-conv-params", ""), answer("003-conv-params", "432"))   // forgot the bias: 1 of 2
+                .replace(answer("003-pool-shape", ""), answer("003-pool-shape", "74x74x16"))   // forgot the batch axis: 3 of 4
+                .replace(answer("003-dense-params", ""), answer("003-dense-params", "9,470,464"))   // right: 2 of 2
+                .replace(answer("none-meaning", ""), answer("none-meaning", "channels"));   // wrong: 0 of 1
         Path file = dir.resolve("student.ipynb");
         Files.writeString(file, nb, StandardCharsets.UTF_8);
         Grading.Report r = grade(file, 300);
