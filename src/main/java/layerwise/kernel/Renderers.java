@@ -10,6 +10,9 @@ import org.knowm.xchart.XYChart;
 import layerwise.chart.Charts;
 import layerwise.chart.Tables;
 import layerwise.error.NnException;
+import layerwise.exercise.Exercise;
+import layerwise.exercise.Exercises;
+import layerwise.exercise.Feedback;
 import layerwise.explain.Explanation;
 import layerwise.model.Model;
 import layerwise.model.Summary;
@@ -19,7 +22,8 @@ import tech.tablesaw.api.Table;
 /**
  * How Layerwise values look in a notebook, one renderer per type: a Model or Summary as the summary table
  * (HTML and text), an Explanation as Markdown with LaTeX formulas (and text), a training History and
- * any XChart line chart as a PNG picture, a Tablesaw table as HTML. Every renderer asks the value for its own text or HTML; nothing here knows
+ * any XChart line chart as a PNG picture, a Tablesaw table as HTML, an exercise, its feedback and a sheet
+ * as HTML. Every renderer asks the value for its own text or HTML; nothing here knows
  * about layers or formulas.
  */
 public final class Renderers {
@@ -53,6 +57,21 @@ public final class Renderers {
                     ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(Charts.png(Charts.history(h))));
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.of(Tables.history(h), TABLE_ROWS_SHOWN));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> h.toString());
+                });
+        r.createRegistration(Feedback.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((f, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> f.toHtml());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> f.toText());
+                });
+        r.createRegistration(Exercise.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((e, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> e.toHtml());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> e.toText());
+                });
+        r.createRegistration(Exercises.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((s, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> s.toHtml());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> s.toText());
                 });
         r.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
                 .register((t, ctx) -> {
