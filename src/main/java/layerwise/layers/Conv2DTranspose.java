@@ -25,7 +25,6 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
     private Param weights, biases;
     private NDArray savedX;
     private Patches.Geometry saved;
-    private ActivationStep act;
 
     public Conv2DTranspose(int filters, int... kernelSize) {
         super(2, filters, kernelSize);
@@ -106,19 +105,12 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
         NDArray patches = savedX.reshape(-1, cIn).matmul(kernelMatrix().transpose());
         NDArray z = NDArray.wrap(Patches.col2im(patches.data(), saved), n, h, w, filters);
         if (biases != null) z = z.add(biases.value());
-        act = new ActivationStep(activation);
-        NDArray y = act.forward(z);
-        return last ? y : DataFormat.toChannelsFirst(y);
-    }
-
-    @Override
-    public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
-        return backwardFromLogitsLast(act.backward(g));
+        return activate(z);
     }
 
     /** dpatches = im2col(dz); dW = dpatchesᵀ·x; db = Σ dz; dx = dpatches·W. */
-    private NDArray backwardFromLogitsLast(NDArray gradZ) {
+    @Override
+    protected NDArray backwardLast(NDArray gradZ) {
         int cIn = savedX.dim(3), patch = saved.patch();
         NDArray dPatches = NDArray.wrap(Patches.im2col(gradZ.data(), saved), saved.rows(), patch);
         NDArray x = savedX.reshape(-1, cIn);
@@ -131,16 +123,6 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
 
     /** The kernel seen as a (K_h·K_w·F, C_in) matrix: the row order of im2col's patches. */
     private NDArray kernelMatrix() { return weights.value().reshape(-1, weights.value().dim(3)); }
-
-    @Override
-    public NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardFromLogitsLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
-    }
-
-    @Override public NDArray savedLogits() {
-        NDArray z = act.logits();
-        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
-    }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

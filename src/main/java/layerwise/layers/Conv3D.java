@@ -16,7 +16,6 @@ public final class Conv3D extends Convolution<Conv3D> {
     private Param weights, biases;
     private Volumes.Geometry saved;
     private NDArray savedCols;
-    private ActivationStep act;
 
     /** {@code new Conv3D(8, 3)} is a 3×3×3 kernel; {@code new Conv3D(8, 1, 3, 3)} a 1×3×3 one. */
     public Conv3D(int filters, int... kernelSize) {
@@ -45,37 +44,20 @@ public final class Conv3D extends Convolution<Conv3D> {
         savedCols = NDArray.wrap(Volumes.im2col(xl.data(), saved), saved.windows(), saved.patch());
         NDArray z = savedCols.matmul(weights.value().reshape(-1, filters));
         if (biases != null) z = z.add(biases.value());
-        act = new ActivationStep(activation);
-        NDArray y = act.forward(z.reshape(saved.outDims(filters)));
-        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        return activate(z.reshape(saved.outDims(filters)));
     }
 
     private Volumes.Axis axis(NDArray xl, int i) {
         return Volumes.Axis.of(xl.dim(i + 1), kernel[i], strides[i], dilation[i], padding);
     }
 
-    @Override
-    public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
-        return backwardLast(act.backward(g));
-    }
-
-    @Override
-    public NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
-    }
-
     /** dW = colsᵀ·dz, db = Σ dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its voxels. */
-    private NDArray backwardLast(NDArray gradZ) {
+    @Override
+    protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(-1, filters), w = weights.value().reshape(-1, filters);
         System.arraycopy(savedCols.transpose().matmul(g).data(), 0, weights.grad().data(), 0, weights.grad().size());
         if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
         NDArray dx = NDArray.wrap(Volumes.col2im(g.matmul(w.transpose()).data(), saved), saved.inDims());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
-    }
-
-    @Override public NDArray savedLogits() {
-        NDArray z = act.logits();
-        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 }

@@ -181,24 +181,36 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         }
         Gemm.gemm(false, false, rows, filters, patch, 1f, savedCols, 0, patch, kernelW.value().data(), 0, filters,
                 useBias ? 1f : 0f, z, 0, filters);
+        return activate(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+    }
+
+    /** Applies the activation to z, computed channels-last, and returns it in the layer's data format. */
+    protected final NDArray activate(NDArray z) {
         act = new ActivationStep(activation);
-        NDArray y = act.forward(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+        NDArray y = act.forward(z);
         return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
     }
 
     @Override
-    public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
-        return backwardLast(act.backward(g));
+    public final NDArray backward(NDArray gradOut) {
+        return backwardLast(act.backward(channelsLast(gradOut)));
     }
 
     @Override
-    public NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
+    public final NDArray backwardFromLogits(NDArray gradZ) {
+        return backwardLast(channelsLast(gradZ));
     }
 
-    /** dW = colsᵀ·dz, db = Σ_rows dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its pixels. */
-    private NDArray backwardLast(NDArray gradZ) {
+    private NDArray channelsLast(NDArray g) {
+        return dataFormat.equals("channels_last") ? g : DataFormat.toChannelsLast(g);
+    }
+
+    /**
+     * The backward pass from dL/dz (before the activation), channels-last; each kind of convolution
+     * overrides it. Here: dW = colsᵀ·dz, db = Σ_rows dz, dcols = dz·Wᵀ, then col2im adds each window's
+     * share back onto its pixels.
+     */
+    protected NDArray backwardLast(NDArray gradZ) {
         int rows = saved.rows(), patch = saved.patch();
         float[] g = gradZ.data();
         Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
@@ -216,7 +228,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
 
     @Override public String outputActivation() { return activation; }
 
-    @Override public NDArray savedLogits() {
+    @Override public final NDArray savedLogits() {
         NDArray z = act.logits();
         return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }

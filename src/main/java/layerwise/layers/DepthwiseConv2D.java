@@ -21,7 +21,6 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     private Param weights, biases;
     private Patches.Geometry saved;
     private NDArray savedCols;
-    private ActivationStep act;
 
     /** {@code new DepthwiseConv2D(3)}: one 3×3 filter per input channel. */
     public DepthwiseConv2D(int... kernelSize) {
@@ -78,34 +77,17 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
         savedCols = NDArray.wrap(Patches.im2col(xl.data(), saved), saved.rows(), saved.patch());
         NDArray z = DepthwiseMath.forward(savedCols, weights.value());
         if (biases != null) z = z.add(biases.value());
-        act = new ActivationStep(activation);
-        NDArray y = act.forward(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
-        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        return activate(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
     }
 
     @Override
-    public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
-        return backwardLast(act.backward(g));
-    }
-
-    @Override
-    public NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
-    }
-
-    private NDArray backwardLast(NDArray gradZ) {
+    protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), -1);
         if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, g.dim(1));
         NDArray[] d = DepthwiseMath.backward(savedCols, weights.value(), g);
         System.arraycopy(d[1].data(), 0, weights.grad().data(), 0, d[1].size());
         NDArray dx = NDArray.wrap(Patches.col2im(d[0].data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
-    }
-
-    @Override public NDArray savedLogits() {
-        NDArray z = act.logits();
-        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
     }
 
     @Override

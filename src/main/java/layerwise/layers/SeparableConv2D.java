@@ -22,7 +22,6 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     private Param depthwise, pointwise, biases;
     private Patches.Geometry saved;
     private NDArray savedCols, savedMid;
-    private ActivationStep act;
 
     public SeparableConv2D(int filters, int... kernelSize) {
         super(2, filters, kernelSize);
@@ -81,23 +80,11 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
         savedMid = DepthwiseMath.forward(savedCols, depthwise.value());
         NDArray z = savedMid.matmul(pointwiseMatrix());
         if (biases != null) z = z.add(biases.value());
-        act = new ActivationStep(activation);
-        NDArray y = act.forward(z.reshape(DataFormat.outDims(saved, 4, filters)));
-        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        return activate(z.reshape(DataFormat.outDims(saved, 4, filters)));
     }
 
     @Override
-    public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut : DataFormat.toChannelsLast(gradOut);
-        return backwardLast(act.backward(g));
-    }
-
-    @Override
-    public NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardLast(dataFormat.equals("channels_last") ? gradZ : DataFormat.toChannelsLast(gradZ));
-    }
-
-    private NDArray backwardLast(NDArray gradZ) {
+    protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), filters);
         if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
         System.arraycopy(savedMid.transpose().matmul(g).data(), 0, pointwise.grad().data(), 0, pointwise.grad().size());
@@ -109,11 +96,6 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
 
     /** The 1×1 pointwise kernel as a (C_in·M, F) matrix. */
     private NDArray pointwiseMatrix() { return pointwise.value().reshape(-1, filters); }
-
-    @Override public NDArray savedLogits() {
-        NDArray z = act.logits();
-        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
-    }
 
     @Override
     protected void addConfig(Map<String, Object> c) {
