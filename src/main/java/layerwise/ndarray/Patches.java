@@ -98,35 +98,51 @@ public final class Patches {
 
     /**
      * Max pooling: out[b, i, j, ch] = max over the window (padding never wins). {@code argmax} receives,
-     * per output, the flat input index of the winner, which is all backward needs.
+     * per output, the flat input index of the winner (the first one on a tie), which is all backward needs.
+     * <p>
+     * Two passes per window, each a loop over the adjacent channels without a data-dependent branch,
+     * which the JIT compiles to vector max and conditional moves: random numbers make a
+     * compare-and-jump mispredict half the time. The first pass takes the maximum; the second walks the
+     * window backwards and keeps each position that equals it, so the first winner is the last kept.
      */
     public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
-        Arrays.fill(out, Float.NEGATIVE_INFINITY);
-        // the loops of forEachTap, written out: this runs for every pooled number of every step
         Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
             int o = b * g.hOut * g.wOut * g.c;
             for (int i = 0; i < g.hOut; i++) {
                 for (int j = 0; j < g.wOut; j++, o += g.c) {
+                    Arrays.fill(out, o, o + g.c, Float.NEGATIVE_INFINITY);
                     for (int di = 0; di < g.kh; di++) {
-                        int y = i * g.sh + di * g.dh - g.padTop;
-                        if (y < 0 || y >= g.h) continue;
                         for (int dj = 0; dj < g.kw; dj++) {
-                            int xx = j * g.sw + dj * g.dw - g.padLeft;
-                            if (xx < 0 || xx >= g.w) continue;
-                            int in = ((b * g.h + y) * g.w + xx) * g.c;
-                            for (int ch = 0; ch < g.c; ch++) {
-                                if (x[in + ch] > out[o + ch]) {
-                                    out[o + ch] = x[in + ch];
-                                    argmax[o + ch] = in + ch;
-                                }
-                            }
+                            int in = tapStart(g, b, i, j, di, dj);
+                            if (in >= 0) windowMax(x, in, out, o, g.c);
+                        }
+                    }
+                    for (int di = g.kh - 1; di >= 0; di--) {
+                        for (int dj = g.kw - 1; dj >= 0; dj--) {
+                            int in = tapStart(g, b, i, j, di, dj);
+                            if (in >= 0) keepWinners(x, in, out, argmax, o, g.c);
                         }
                     }
                 }
             }
         });
         return out;
+    }
+
+    /** The flat index of channel 0 of window tap (di, dj) of output (b, i, j), or −1 when it is padding. */
+    private static int tapStart(Geometry g, int b, int i, int j, int di, int dj) {
+        int y = i * g.sh + di * g.dh - g.padTop, xx = j * g.sw + dj * g.dw - g.padLeft;
+        if (y < 0 || y >= g.h || xx < 0 || xx >= g.w) return -1;
+        return ((b * g.h + y) * g.w + xx) * g.c;
+    }
+
+    private static void windowMax(float[] x, int in, float[] out, int o, int c) {
+        for (int ch = 0; ch < c; ch++) out[o + ch] = Math.max(out[o + ch], x[in + ch]);
+    }
+
+    private static void keepWinners(float[] x, int in, float[] out, int[] argmax, int o, int c) {
+        for (int ch = 0; ch < c; ch++) argmax[o + ch] = x[in + ch] == out[o + ch] ? in + ch : argmax[o + ch];
     }
 
     public static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {

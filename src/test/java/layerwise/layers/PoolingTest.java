@@ -24,6 +24,24 @@ class PoolingTest {
     }
 
     @Test
+    void maxPoolingBackwardGivesATiedWindowsGradientToItsFirstMaximum() {
+        // as PyTorch's max_pool2d, which replaces its winner only on a strictly larger number:
+        // window {0,1,4,5} holds 3, 3, 3, 1 (first 3 at 0); window {2,3,6,7} holds 0, 2, 2, 2 (first 2 at 3);
+        // two channels interleaved: channel 1 is channel 0 shifted so that its tie starts elsewhere
+        MaxPooling2D p = new MaxPooling2D(2);
+        float[] ch0 = {3, 3, 0, 2, 3, 1, 2, 2}, ch1 = {1, 3, 2, 0, 3, 3, 2, 2};
+        float[] x = new float[16];
+        for (int q = 0; q < 8; q++) { x[2 * q] = ch0[q]; x[2 * q + 1] = ch1[q]; }
+        p.forward(NDArray.of(x).reshape(1, 2, 4, 2), true);
+        NDArray dx = p.backward(NDArray.of(1f, 2f, 3f, 4f).reshape(1, 1, 2, 2));
+        // channel 0: gradient 1 at pixel 0, gradient 3 at pixel 3; channel 1: window 1 max 3 first at pixel 1 (2),
+        // window 2 max 2 first at pixel 2 (4)
+        float[] expected = new float[16];
+        expected[0] = 1; expected[2 * 3] = 3; expected[2 * 1 + 1] = 2; expected[2 * 2 + 1] = 4;
+        assertArrayEquals(expected, dx.toFloatArray());
+    }
+
+    @Test
     void maxPoolingSamePaddingNeverPicksThePadding() {
         NDArray x = NDArray.full(-5f, 1, 3, 3, 1);
         // ⌈3/2⌉ = 2 per axis; every window holds at least one −5 and the padding is not a 0
