@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  *   kc      for each KC = 256 slice of the shared axis k, in order:
  *   pack    copy op(B)[kc × NC] into NR-wide column strips and op(A)[MC × kc] into MR-high row strips,
  *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here);
- *           a row-major A (alpha 1) is read where it lies, since the kernel takes one number of
- *           A at a time: for the short k of a convolution, packing A would cost as much as the product
+ *           an A with alpha 1 is read where it lies (row-major or transposed), since the kernel takes
+ *           one number of A at a time: for the short k of a convolution, or the long k and few rows of
+ *           a weight gradient, packing A would cost as much as the product
  *   tiles   for each B strip (kc·NR floats, stays in L1), for each A strip: micro-kernel on an MR×NR tile
  * </pre>
  * The packed A block (256 KB) stays in the core's L2 cache, the packed B block (1 MB) in L2/L3, and
@@ -36,6 +37,9 @@ final class BlockedGemm {
                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {
         /** The operands of the transposed product: op(B)ᵀ and op(A)ᵀ. */
         Operands swapped() { return new Operands(!transB, !transA, alpha, b, bOff, ldb, a, aOff, lda); }
+
+        /** Where op(A)[i, p] lies in a. */
+        int at(int i, int p) { return transA ? aOff + p * lda + i : aOff + i * lda + p; }
     }
 
     /** Where C lives: element (i, j) at c[off + i·rowStride + j·colStride]. */
@@ -101,8 +105,8 @@ final class BlockedGemm {
         int mc = Math.min(MC, m - i0), nc = Math.min(NC, n - j0);
         if (beta != 0f && beta != 1f) scale(out, i0, j0, mc, nc, beta);
         Buffers buf = buffers.get();
-        // a row-major A with alpha 1 is read where it lies: only a partial last strip needs packing
-        boolean direct = !ops.transA() && ops.alpha() == 1f;
+        // A with alpha 1 is read where it lies: only a partial last strip needs packing
+        boolean direct = ops.alpha() == 1f;
         for (int p0 = k0; p0 < k1 || p0 == k0; p0 += KC) {
             int kc = Math.min(KC, k1 - p0);
             boolean overwrite = p0 == k0 && beta == 0f;
@@ -119,7 +123,9 @@ final class BlockedGemm {
             for (int ir = 0; ir < mc; ir += mr) {
                 boolean lies = direct && ir + mr <= mc;
                 float[] a = lies ? ops.a() : buf.a;
-                int ai = lies ? ops.aOff() + (i0 + ir) * ops.lda() + p0 : ir * kc, ars = lies ? ops.lda() : 1, acs = lies ? 1 : mr;
+                int ai = lies ? ops.at(i0 + ir, p0) : ir * kc;
+                // row r of op(A) is lda apart in a row-major A, adjacent in a transposed one (the packed layout)
+                int ars = !lies ? 1 : ops.transA() ? 1 : ops.lda(), acs = !lies ? mr : ops.transA() ? ops.lda() : 1;
                 if (ir + mr <= mc && jr + nr <= nc && out.colStride() == 1) {
                     kernel.multiply(kc, a, ai, ars, acs, buf.b, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
