@@ -20,6 +20,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     protected String padding = "valid", dataFormat = "channels_last";
     private Patches.Geometry saved;
     private int[] savedArgmax;
+    private VolumePooling volume;
 
     protected Pooling(int rank, int... poolSize) {
         this.rank = rank;
@@ -63,8 +64,12 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     /** Each output is the max (or mean) of its window; max remembers which input won, for backward. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        if (rank > 2) throw notComputable();
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        if (rank == 3) {
+            volume = new VolumePooling(kind().equals("max"));
+            NDArray y = volume.forward(xl, poolSize, stridesOrDefault(), padding);
+            return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        }
         saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Convolution.ones(rank), padding);
         float[] out;
         if (kind().equals("max")) {
@@ -81,6 +86,10 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     @Override
     public NDArray backward(NDArray gradOut) {
         NDArray g = dataFormat.equals("channels_last") ? gradOut.contiguous() : DataFormat.toChannelsLast(gradOut);
+        if (rank == 3) {
+            NDArray dx = volume.backward(g);
+            return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        }
         float[] dx = kind().equals("max") ? Patches.maxPoolBackward(g.data(), saved, savedArgmax) : Patches.avgPoolBackward(g.data(), saved);
         int[] inDims = rank == 1 ? new int[] {saved.n(), saved.w(), saved.c()} : new int[] {saved.n(), saved.h(), saved.w(), saved.c()};
         NDArray d = NDArray.wrap(dx, inDims);
