@@ -1,6 +1,5 @@
 package layerwise.layers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,10 +84,7 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
     /** γ and β, the weights training changes; the moving statistics are in {@link #movingMean()} and {@link #movingVariance()}. */
     @Override
     public List<Param> params() {
-        List<Param> ps = new ArrayList<>();
-        if (gamma != null) ps.add(gamma);
-        if (beta != null) ps.add(beta);
-        return ps;
+        return Param.present(gamma, beta);
     }
 
     /** Keras's set_weights: γ and β, optionally followed by the moving mean and variance. */

@@ -87,7 +87,7 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
 
     @Override public boolean isInitialized() { return weights != null; }
 
-    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+    @Override public List<Param> params() { return Param.present(weights, biases); }
 
     /**
      * The backward of a convolution run forward: 1. each input pixel times the kernel gives a K_h×K_w×F

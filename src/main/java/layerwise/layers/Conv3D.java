@@ -33,7 +33,7 @@ public final class Conv3D extends Convolution<Conv3D> {
 
     @Override public boolean isInitialized() { return weights != null; }
 
-    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+    @Override public List<Param> params() { return Param.present(weights, biases); }
 
     /** 1. every 3-D window into a row (im2col); 2. rows · kernel, one matrix product, + bias; 3. activation. */
     @Override

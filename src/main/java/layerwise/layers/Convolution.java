@@ -159,10 +159,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
 
     @Override
     public List<Param> params() {
-        List<Param> ps = new ArrayList<>();
-        if (kernelW != null) ps.add(kernelW);
-        if (bias != null) ps.add(bias);
-        return ps;
+        return Param.present(kernelW, bias);
     }
 
     /** 1. windows into rows (im2col); 2. rows · kernel (one GEMM) + bias; 3. activation. */

@@ -1,6 +1,5 @@
 package layerwise.layers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,10 +82,7 @@ public final class Dense extends FluentLayer<Dense> {
 
     @Override
     public List<Param> params() {
-        List<Param> ps = new ArrayList<>();
-        if (kernel != null) ps.add(kernel);
-        if (bias != null) ps.add(bias);
-        return ps;
+        return Param.present(kernel, bias);
     }
 
     /** z = x·W + b over the last axis (all other axes are rows of one matrix), then y = activation(z). */

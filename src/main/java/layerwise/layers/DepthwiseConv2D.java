@@ -66,7 +66,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
 
     @Override public boolean isInitialized() { return weights != null; }
 
-    @Override public List<Param> params() { return biases == null ? weights == null ? List.of() : List.of(weights) : List.of(weights, biases); }
+    @Override public List<Param> params() { return Param.present(weights, biases); }
 
     /** 1. windows into rows (im2col); 2. each channel's windows · its own kernel; 3. bias, activation. */
     @Override
