@@ -1,10 +1,12 @@
 package layerwise.train;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import layerwise.layers.Param;
+import layerwise.ndarray.kernels.AdagradUpdate;
 
 /**
  * Adagrad (Duchi et al. 2011) as in tf.keras: the sum of all squared gradients so far shrinks the
@@ -13,6 +15,8 @@ import layerwise.layers.Param;
  *   a  = a + g²                    a starts at 0.1
  *   w -= lr·g / (√a + ε)           ε = 1e-7
  * </pre>
+ * The accumulator is made once per weight array and kept; the update runs in one pass over each
+ * array ({@link AdagradUpdate}), in place, in float.
  */
 public final class Adagrad implements Optimizer {
     private final double lr;
@@ -29,16 +33,15 @@ public final class Adagrad implements Optimizer {
     @Override
     public void step(List<Param> params) {
         for (Param p : params) {
-            float[] w = p.value().data(), g = p.grad().data();
-            float[] a = accumulated.computeIfAbsent(p, k -> {
-                float[] init = new float[w.length];
-                java.util.Arrays.fill(init, (float) initialAccumulator);
-                return init;
-            });
-            for (int i = 0; i < w.length; i++) {
-                a[i] += g[i] * g[i];
-                w[i] -= (float) (lr * g[i] / (Math.sqrt(a[i]) + epsilon));
-            }
+            float[] w = p.value().data();
+            float[] a = accumulated.computeIfAbsent(p, k -> filled(w.length, (float) initialAccumulator));
+            AdagradUpdate.step(w, p.grad().data(), a, (float) lr, (float) epsilon);
         }
+    }
+
+    private static float[] filled(int size, float value) {
+        float[] a = new float[size];
+        Arrays.fill(a, value);
+        return a;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import layerwise.layers.Param;
+import layerwise.ndarray.kernels.AdamUpdate;
 
 /**
  * Adam (Kingma &amp; Ba 2015) as in tf.keras: a running mean of the gradients (m, momentum) divided by
@@ -15,12 +16,19 @@ import layerwise.layers.Param;
  *   lr_t = lr·√(1 − β2^t) / (1 − β1^t)
  *   w -= lr_t·m / (√v + ε)         ε = 1e-7
  * </pre>
+ * The moments are made once per weight array and kept; the update runs in one pass over each array
+ * ({@link AdamUpdate}), in place, in float.
  */
 public final class Adam implements Optimizer {
     private final double lr;
     private double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;
     private long t;
-    private final Map<Param, float[][]> moments = new IdentityHashMap<>();
+    private final Map<Param, Moments> moments = new IdentityHashMap<>();
+
+    /** The running means of each weight's gradient (m) and squared gradient (v). */
+    private record Moments(float[] m, float[] v) {
+        Moments(int size) { this(new float[size], new float[size]); }
+    }
 
     public Adam() { this(0.001); }
     public Adam(double lr) { this.lr = lr; }
@@ -34,17 +42,11 @@ public final class Adam implements Optimizer {
     @Override
     public void step(List<Param> params) {
         t++;
-        double lrT = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-        float b1 = (float) beta1, b2 = (float) beta2;
+        float lrT = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         for (Param p : params) {
-            float[] w = p.value().data(), g = p.grad().data();
-            float[][] mv = moments.computeIfAbsent(p, k -> new float[][] {new float[w.length], new float[w.length]});
-            float[] m = mv[0], v = mv[1];
-            for (int i = 0; i < w.length; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                w[i] -= (float) (lrT * m[i] / (Math.sqrt(v[i]) + epsilon));
-            }
+            float[] w = p.value().data();
+            Moments mv = moments.computeIfAbsent(p, k -> new Moments(w.length));
+            AdamUpdate.step(w, p.grad().data(), mv.m(), mv.v(), lrT, (float) beta1, (float) beta2, (float) epsilon);
         }
     }
 }

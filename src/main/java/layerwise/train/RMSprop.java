@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import layerwise.layers.Param;
+import layerwise.ndarray.kernels.RmspropUpdate;
 
 /**
  * RMSprop (Hinton 2012) as in tf.keras: each weight's step is divided by a running root mean square
@@ -13,6 +14,8 @@ import layerwise.layers.Param;
  *   s  = ρ·s + (1 − ρ)·g²          ρ = 0.9
  *   w -= lr·g / (√s + ε)           ε = 1e-7
  * </pre>
+ * The mean square is made once per weight array and kept; the update runs in one pass over each
+ * array ({@link RmspropUpdate}), in place, in float.
  */
 public final class RMSprop implements Optimizer {
     private final double lr;
@@ -30,12 +33,9 @@ public final class RMSprop implements Optimizer {
     @Override
     public void step(List<Param> params) {
         for (Param p : params) {
-            float[] w = p.value().data(), g = p.grad().data();
+            float[] w = p.value().data();
             float[] s = meanSquare.computeIfAbsent(p, k -> new float[w.length]);
-            for (int i = 0; i < w.length; i++) {
-                s[i] = (float) (rho * s[i] + (1 - rho) * g[i] * g[i]);
-                w[i] -= (float) (lr * g[i] / (Math.sqrt(s[i]) + epsilon));
-            }
+            RmspropUpdate.step(w, p.grad().data(), s, (float) lr, (float) rho, (float) epsilon);
         }
     }
 }
