@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * The packed A block (256 KB) stays in the core's L2 cache, the packed B block (1 MB) in L2/L3, and
  * the B strip in use (32 KB) in L1: each number of B loaded into a register serves MR rows. Edge tiles are padded with zeros
  * and computed into a scratch tile. When C is too small to give every core a block but k is long,
- * k is cut into a fixed number of chunks summed in order afterwards. Every cut depends on the sizes
- * only, so the sums are added in the same order whatever the number of threads.
+ * k is cut into a fixed number of chunks summed in order afterwards; their partial products go to
+ * scratch space kept by the calling thread, so that a weight gradient (small C, long k) allocates
+ * nothing at each training step. Every cut depends on the sizes only, so the sums are added in the
+ * same order whatever the number of threads.
  * <p>
  * C is addressed as c[off + i·rowStride + j·colStride]: (ldc, 1) for a row-major C, or (1, ldc) when
  * {@link Gemm} computes a narrow product as its transpose, Cᵀ = op(B)ᵀ·op(A)ᵀ, so that the few columns
@@ -63,12 +65,20 @@ final class BlockedGemm {
     private static final class Buffers {
         final MicroKernel kernel;
         final float[] a, b, tile;
+        /** The partial products of a split k, grown to the largest asked for (at most MAX_PARTIAL). */
+        private float[] partial = new float[0];
 
         Buffers(MicroKernel k) {
             kernel = k;
             a = new float[roundUp(MC, k.mr()) * KC];
             b = new float[roundUp(NC, k.nr()) * KC];
             tile = new float[k.mr() * k.nr()];
+        }
+
+        /** Space for size floats; old numbers may remain, so every user overwrites what it reads. */
+        float[] partial(int size) {
+            if (partial.length < size) partial = new float[size];
+            return partial;
         }
     }
 
@@ -80,22 +90,23 @@ final class BlockedGemm {
             Parallel.forEach(blocks, work(m, n, k), t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
             return;
         }
-        float[][] partial = new float[kChunks][m * n];
-        int chunk = ceilDiv(k, kChunks);
-        Parallel.forEach(kChunks * blocks, work(m, n, k), t -> {
+        // chunk q's m×n partial product at q·m·n; beta 0 makes each block overwrite its part
+        int chunk = ceilDiv(k, kChunks), size = m * n, chunks = kChunks;
+        float[] partial = buffers.get().partial(chunks * size);
+        Parallel.forEach(chunks * blocks, work(m, n, k), t -> {
             int q = t / blocks, blk = t % blocks;
             int k0 = Math.min(k, q * chunk), k1 = Math.min(k, k0 + chunk);
-            block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, Out.rowMajor(partial[q], 0, n));
+            block(ops, blk / nBlocks * MC, blk % nBlocks * NC, m, n, k0, k1, 0f, Out.rowMajor(partial, q * size, n));
         });
-        Parallel.forEach(m, (long) m * n * kChunks, i -> sumRow(partial, i, n, beta, out));
+        Parallel.forEach(m, (long) size * chunks, i -> sumRow(partial, chunks, size, i, n, beta, out));
     }
 
-    private static void sumRow(float[][] partial, int i, int n, float beta, Out out) {
+    private static void sumRow(float[] partial, int chunks, int size, int i, int n, float beta, Out out) {
         float[] c = out.c();
         for (int j = 0; j < n; j++) {
             int at = out.at(i, j);
             float s = beta == 0f ? 0f : beta * c[at];
-            for (float[] p : partial) s += p[i * n + j];
+            for (int q = 0; q < chunks; q++) s += partial[q * size + i * n + j];
             c[at] = s;
         }
     }

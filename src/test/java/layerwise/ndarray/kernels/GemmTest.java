@@ -123,6 +123,36 @@ class GemmTest {
         check(new Case(false, true, 5, 3, 20_000, 1f, 0.5f, 2, 1), Gemm::gemm);
     }
 
+    /** A weight gradient's shape: few rows and columns of C (one block), a long k, so k is split. */
+    private static float[] splitProduct(int m, int n, int k, long seed) {
+        Random random = new Random(seed);
+        float[] a = random(random, k * m), b = random(random, k * n), c = new float[m * n];
+        Gemm.gemm(true, false, m, n, k, 1f, a, 0, m, b, 0, n, 0f, c, 0, n);
+        return c;
+    }
+
+    @Test
+    void splitProductIsUnchangedAfterAnotherLeftNumbersInItsScratchSpace() {
+        float[] first = splitProduct(27, 32, 20_000, 1);
+        splitProduct(200, 100, 30_000, 2);
+        assertArrayEquals(first, splitProduct(27, 32, 20_000, 1));
+    }
+
+    @Test
+    void repeatedSplitProductAllocatesNothingTheSizeOfItsResult() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        int m = 200, n = 200, k = 20_000;
+        Random random = new Random(4);
+        float[] a = random(random, k * m), b = random(random, k * n), c = new float[m * n];
+        Runnable product = () -> Gemm.gemm(true, false, m, n, k, 1f, a, 0, m, b, 0, n, 0f, c, 0, n);
+        Parallel.serially(product);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Parallel.serially(product);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // k = 20,000 is cut into 9 chunks: fresh partial sums would take 9·200·200·4 bytes = 1.44 MB
+        assertTrue(allocated < m * n * 4L, "allocated " + allocated + " bytes for a " + m + "×" + n + " product");
+    }
+
     @Test
     void sameResultBitForBitWhenRunOnOneThread() {
         Random random = new Random(3);
