@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import layerwise.ndarray.Patches;
+import layerwise.ndarray.kernels.AdamUpdate;
 import layerwise.ndarray.kernels.Gemm;
 import layerwise.ndarray.kernels.Relu;
 import layerwise.ndarray.kernels.SgdUpdate;
@@ -43,7 +44,7 @@ public class KernelsBench {
 
     private boolean ta, tb;
     private int m, n, k;
-    private float[] a, b, c, w, g, v, image;
+    private float[] a, b, c, w, g, v, firstMoment, image;
     private Patches.Geometry s1Conv;
 
     @Setup
@@ -70,6 +71,7 @@ public class KernelsBench {
         w = random(random, 1 << 22);
         g = random(random, 1 << 22);
         v = new float[1 << 22];
+        firstMoment = new float[1 << 22];
         image = random(random, 32 * 100 * 100 * 3);
         s1Conv = Patches.Geometry.of(32, 100, 100, 3, 3, 3, 1, 1, 1, 1, "valid");
     }
@@ -102,6 +104,13 @@ public class KernelsBench {
     @Benchmark
     public float[] sgdNesterov() {
         SgdUpdate.momentum(w, g, v, 1e-9f, 0.9f, true);
+        return w;
+    }
+
+    /** One Adam step on 4 M weights (v, zeros at the start of each trial, is the second moment). */
+    @Benchmark
+    public float[] adam() {
+        AdamUpdate.step(w, g, firstMoment, v, 1e-9f, 0.9f, 0.999f, 1e-7f);
         return w;
     }
 }
