@@ -12,6 +12,8 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.ColumnSums;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A transposed ("de-") convolution: each input position spreads a K_h×K_w×F patch into an output that
@@ -108,15 +110,17 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
         return activate(z);
     }
 
-    /** dpatches = im2col(dz); dW = dpatchesᵀ·x; db = Σ dz; dx = dpatches·W. */
+    /**
+     * dpatches = im2col(dz); dW = dpatchesᵀ·x; db = Σ dz; dx = dpatches·W. dW is written straight into
+     * the gradient (Gemm reads dpatches transposed where they lie), so a step makes no kernel-sized array.
+     */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
-        int cIn = savedX.dim(3), patch = saved.patch();
-        NDArray dPatches = NDArray.wrap(Patches.im2col(gradZ.data(), saved), saved.rows(), patch);
-        NDArray x = savedX.reshape(-1, cIn);
-        NDArray dW = dPatches.transpose().matmul(x);
-        System.arraycopy(dW.data(), 0, weights.grad().data(), 0, dW.size());
-        if (biases != null) System.arraycopy(gradZ.reshape(-1, filters).sum(0).data(), 0, biases.grad().data(), 0, filters);
+        int cIn = savedX.dim(3), patch = saved.patch(), rows = saved.rows();
+        NDArray dPatches = NDArray.wrap(Patches.im2col(gradZ.data(), saved), rows, patch);
+        Gemm.gemm(true, false, patch, cIn, rows, 1f, dPatches.data(), 0, patch, savedX.data(), 0, cIn,
+                0f, weights.grad().data(), 0, cIn);
+        if (biases != null) ColumnSums.sum(gradZ.data(), gradZ.size() / filters, filters, biases.grad().data());
         NDArray dx = dPatches.matmul(kernelMatrix()).reshape(savedX.dims());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }

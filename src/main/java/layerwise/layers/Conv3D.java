@@ -6,6 +6,8 @@ import java.util.Random;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 import layerwise.ndarray.Volumes;
+import layerwise.ndarray.kernels.ColumnSums;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A 3-D convolution: F filters slide a K_d×K_h×K_w window over depth, rows and columns (video, scans).
@@ -51,12 +53,18 @@ public final class Conv3D extends Convolution<Conv3D> {
         return Volumes.Axis.of(xl.dim(i + 1), kernel[i], strides[i], dilation[i], padding);
     }
 
-    /** dW = colsᵀ·dz, db = Σ dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its voxels. */
+    /**
+     * dW = colsᵀ·dz, db = Σ dz, dcols = dz·Wᵀ, then col2im adds each window's share back onto its voxels.
+     * dW is written straight into the gradient (Gemm reads cols transposed where they lie), so a step
+     * makes no kernel-sized array.
+     */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(-1, filters), w = weights.value().reshape(-1, filters);
-        System.arraycopy(savedCols.transpose().matmul(g).data(), 0, weights.grad().data(), 0, weights.grad().size());
-        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
+        int rows = saved.windows(), patch = saved.patch();
+        Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols.data(), 0, patch, g.data(), 0, filters,
+                0f, weights.grad().data(), 0, filters);
+        if (biases != null) ColumnSums.sum(g.data(), rows, filters, biases.grad().data());
         NDArray dx = NDArray.wrap(Volumes.col2im(g.matmul(w.transpose()).data(), saved), saved.inDims());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }

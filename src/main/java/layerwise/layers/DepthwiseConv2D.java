@@ -10,6 +10,7 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.ColumnSums;
 
 /**
  * A depthwise convolution: each input channel gets its own M filters of K_h×K_w, and channels never mix.
@@ -20,6 +21,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     private int depthMultiplier = 1;
     private Param weights, biases;
     private Patches.Geometry saved;
+    /** The windows channel by channel, (C, rows, K_h·K_w): see DepthwiseMath.byChannel. */
     private NDArray savedCols;
 
     /** {@code new DepthwiseConv2D(3)}: one 3×3 filter per input channel. */
@@ -74,7 +76,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
         if (weights == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = NDArray.wrap(Patches.im2col(xl.data(), saved), saved.rows(), saved.patch());
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl.data(), saved), saved);
         NDArray z = DepthwiseMath.forward(savedCols, weights.value());
         if (biases != null) z = z.add(biases.value());
         return activate(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
@@ -83,10 +85,9 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), -1);
-        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, g.dim(1));
-        NDArray[] d = DepthwiseMath.backward(savedCols, weights.value(), g);
-        System.arraycopy(d[1].data(), 0, weights.grad().data(), 0, d[1].size());
-        NDArray dx = NDArray.wrap(Patches.col2im(d[0].data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        if (biases != null) ColumnSums.sum(g.data(), saved.rows(), g.dim(1), biases.grad().data());
+        NDArray dCols = DepthwiseMath.backward(savedCols, weights, g);
+        NDArray dx = NDArray.wrap(Patches.col2im(dCols.data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 

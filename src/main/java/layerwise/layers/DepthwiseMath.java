@@ -1,6 +1,8 @@
 package layerwise.layers;
 
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Patches;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * The depthwise step shared by DepthwiseConv2D and SeparableConv2D: each channel's windows times that
@@ -12,27 +14,36 @@ import layerwise.ndarray.NDArray;
 final class DepthwiseMath {
     private DepthwiseMath() {}
 
-    /** {@code cols} from im2col (rows, K_h·K_w·C); {@code kernel} (K_h, K_w, C, M). */
-    static NDArray forward(NDArray cols, NDArray kernel) {
-        int rows = cols.dim(0), c = kernel.dim(2), m = kernel.dim(3);
-        NDArray perChannel = byChannel(cols, c).matmul(kernelByChannel(kernel));      // (C, rows, M)
+    /**
+     * im2col's (rows, K_h·K_w·C) regrouped channel by channel, (C, rows, K), and copied once, so that
+     * each channel's windows are one plain matrix for forward and for the kernel gradient.
+     */
+    static NDArray byChannel(float[] cols, Patches.Geometry g) {
+        return NDArray.wrap(cols, g.rows(), g.kh() * g.kw(), g.c()).permute(2, 0, 1).contiguous();
+    }
+
+    /** {@code byChannel} (C, rows, K) from {@link #byChannel}; {@code kernel} (K_h, K_w, C, M). */
+    static NDArray forward(NDArray byChannel, NDArray kernel) {
+        int rows = byChannel.dim(1), c = kernel.dim(2), m = kernel.dim(3);
+        NDArray perChannel = byChannel.matmul(kernelByChannel(kernel));                // (C, rows, M)
         return perChannel.permute(1, 0, 2).contiguous().reshape(rows, c * m);
     }
 
-    /** Given dLoss/dout (rows, C·M): {dLoss/dcols (rows, K_h·K_w·C), dLoss/dkernel (K_h, K_w, C, M)}. */
-    static NDArray[] backward(NDArray cols, NDArray kernel, NDArray gradOut) {
-        int rows = cols.dim(0), c = kernel.dim(2), m = kernel.dim(3);
-        NDArray g = gradOut.reshape(rows, c, m).permute(1, 0, 2);                        // (C, rows, M)
-        NDArray dKernel = byChannel(cols, c).permute(0, 2, 1).matmul(g)                  // (C, K, M)
-                .permute(1, 0, 2).contiguous().reshape(kernel.dims());
-        NDArray dCols = g.matmul(kernelByChannel(kernel).permute(0, 2, 1))              // (C, rows, K)
+    /**
+     * Given dLoss/dout (rows, C·M): writes dLoss/dkernel into {@code kernel.grad()} and returns
+     * dLoss/dcols (rows, K_h·K_w·C).
+     */
+    static NDArray backward(NDArray byChannel, Param kernel, NDArray gradOut) {
+        NDArray w = kernel.value();
+        int rows = byChannel.dim(1), k = byChannel.dim(2), c = w.dim(2), m = w.dim(3);
+        // channel c: dkernel[:, c, :] (K, M) = colsᵀ (K, rows) · dout[:, c, :] (rows, M). Gemm reads each
+        // channel's columns of dout and writes its slice of the gradient in place (both C·M apart), so
+        // no kernel-sized array is made.
+        Gemm.gemm(c, true, false, k, m, rows, 1f, byChannel.data(), 0, k, rows * k, gradOut.data(), 0, c * m, m,
+                0f, kernel.grad().data(), 0, c * m, m);
+        NDArray g = gradOut.reshape(rows, c, m).permute(1, 0, 2);                       // (C, rows, M)
+        return g.matmul(kernelByChannel(w).permute(0, 2, 1))                           // (C, rows, K)
                 .permute(1, 2, 0).contiguous().reshape(rows, -1);
-        return new NDArray[] {dCols, dKernel};
-    }
-
-    /** (rows, K·C) seen as (C, rows, K). */
-    private static NDArray byChannel(NDArray cols, int c) {
-        return cols.reshape(cols.dim(0), -1, c).permute(2, 0, 1);
     }
 
     /** (K_h, K_w, C, M) seen as (C, K, M). */

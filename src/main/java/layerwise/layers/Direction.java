@@ -7,6 +7,7 @@ import java.util.Random;
 
 import layerwise.ndarray.Joins;
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * One pass of a recurrent layer through the steps: its weights (kernel W, recurrent kernel U, bias b),
@@ -77,10 +78,30 @@ final class Direction {
     }
 
     NDArray[] linearBackward(NDArray x, NDArray h, NDArray dz) {
-        kernel.grad().addInPlace(x.transpose().matmul(dz), 1f);
-        recurrentKernel.grad().addInPlace(h.transpose().matmul(dz), 1f);
-        if (bias != null) bias.grad().addInPlace(dz.sum(0), 1f);
+        addTransposedProduct(kernel, 0, x, dz);
+        addTransposedProduct(recurrentKernel, 0, h, dz);
+        if (bias != null) addColumnSums(bias, 0, dz);
         return new NDArray[] {dz.matmul(kernel.value().transpose()), dz.matmul(recurrentKernel.value().transpose())};
+    }
+
+    /**
+     * p.grad[:, col … col + b's columns) += aᵀ·b, for a (batch, rows) and b (batch, cols). Gemm reads a
+     * transposed where it lies and adds (beta 1) straight into the gradient, which sums over the steps:
+     * a step makes no weight-sized array.
+     */
+    static void addTransposedProduct(Param p, int col, NDArray a, NDArray b) {
+        int n = a.dim(0), rows = a.dim(1), cols = b.dim(1);
+        Gemm.gemm(true, false, rows, cols, n, 1f, a.data(), 0, rows, b.data(), 0, cols,
+                1f, p.grad().data(), col, p.grad().dim(-1));
+    }
+
+    /** p.grad[from … from + dz's columns) += Σ_batch dz, the bias gradient of one step added in place. */
+    static void addColumnSums(Param p, int from, NDArray dz) {
+        float[] g = dz.data(), grad = p.grad().data();
+        int cols = dz.dim(1);
+        for (int r = 0; r < dz.dim(0); r++) {
+            for (int j = 0; j < cols; j++) grad[from + j] += g[r * cols + j];
+        }
     }
 
     /** Keras's default for the recurrent kernel: rows that are orthonormal, so repeated steps neither blow up nor fade at the start. */

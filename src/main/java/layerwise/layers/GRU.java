@@ -50,11 +50,11 @@ public final class GRU extends Recurrent<GRU> {
     NDArray[] step(Direction d, NDArray x, NDArray[] state) {
         NDArray h = state[0], xw = x.matmul(d.kernel.value()), u = d.recurrentKernel.value();
         if (d.bias != null) xw = xw.add(resetAfter ? d.bias.value().slice(0, 0, 1).reshape(-1) : d.bias.value());
-        NDArray hu = resetAfter ? h.matmul(u) : h.matmul(u.slice(1, 0, 2 * units).contiguous());
+        NDArray hu = resetAfter ? h.matmul(u) : h.matmul(u.slice(1, 0, 2 * units));
         if (resetAfter && d.bias != null) hu = hu.add(d.bias.value().slice(0, 1, 2).reshape(-1));
         NDArray z = sigmoid(gate(xw, 0).add(gate(hu, 0))), r = sigmoid(gate(xw, 1).add(gate(hu, 1)));
         NDArray recurrent = resetAfter ? gate(hu, 2) : r.mul(h);
-        NDArray a = resetAfter ? gate(xw, 2).add(r.mul(recurrent)) : gate(xw, 2).add(recurrent.matmul(gate(u, 2)));
+        NDArray a = resetAfter ? gate(xw, 2).add(r.mul(recurrent)) : gate(xw, 2).add(recurrent.matmul(gateWeights(u, 2)));
         NDArray candidate = activate(a), next = z.mul(h).add(z.neg().add(1f).mul(candidate));
         d.saved.add(new NDArray[] {x, h, z, r, recurrent, a, candidate});
         return new NDArray[] {next};
@@ -68,21 +68,24 @@ public final class GRU extends Recurrent<GRU> {
         NDArray dz = sigmoidBackward(z, dNext.mul(h.sub(candidate)));
         NDArray da = activateBackward(a, candidate, dNext.mul(z.neg().add(1f)));
         // reset_after: r multiplies h·U_h; otherwise r·h is what U_h multiplies
-        NDArray dRecurrent = resetAfter ? da.mul(r) : da.matmul(gate(u, 2).transpose());
+        NDArray dRecurrent = resetAfter ? da.mul(r) : da.matmul(gateWeights(u, 2).transpose());
         NDArray dr = sigmoidBackward(r, resetAfter ? da.mul(recurrent) : dRecurrent.mul(h));
         NDArray dxw = Joins.concat(1, List.of(dz, dr, da));
-        d.kernel.grad().addInPlace(x.transpose().matmul(dxw), 1f);
+        // the weight gradients are added in place, gate by gate where needed, summing over the steps
+        Direction.addTransposedProduct(d.kernel, 0, x, dxw);
+        if (d.bias != null) Direction.addColumnSums(d.bias, 0, dxw);
         NDArray dh = dNext.mul(z);
         if (resetAfter) {
             NDArray dhu = Joins.concat(1, List.of(dz, dr, dRecurrent));
-            d.recurrentKernel.grad().addInPlace(h.transpose().matmul(dhu), 1f);
-            if (d.bias != null) d.bias.grad().addInPlace(Joins.concat(0, List.of(dxw.sum(0, true), dhu.sum(0, true))), 1f);
+            Direction.addTransposedProduct(d.recurrentKernel, 0, h, dhu);
+            // the recurrent bias is the second row of the (2, 3u) bias
+            if (d.bias != null) Direction.addColumnSums(d.bias, 3 * units, dhu);
             dh = dh.add(dhu.matmul(u.transpose()));
         } else {
-            d.recurrentKernel.grad().addInPlace(Joins.concat(1, List.of(h.transpose().matmul(dz), h.transpose().matmul(dr),
-                    recurrent.transpose().matmul(da))), 1f);
-            if (d.bias != null) d.bias.grad().addInPlace(dxw.sum(0), 1f);
-            dh = dh.add(dz.matmul(gate(u, 0).transpose())).add(dr.matmul(gate(u, 1).transpose())).add(dRecurrent.mul(r));
+            Direction.addTransposedProduct(d.recurrentKernel, 0, h, dz);
+            Direction.addTransposedProduct(d.recurrentKernel, units, h, dr);
+            Direction.addTransposedProduct(d.recurrentKernel, 2 * units, recurrent, da);
+            dh = dh.add(dz.matmul(gateWeights(u, 0).transpose())).add(dr.matmul(gateWeights(u, 1).transpose())).add(dRecurrent.mul(r));
         }
         dState[0] = dh;
         return dxw.matmul(d.kernel.value().transpose());

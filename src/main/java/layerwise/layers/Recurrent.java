@@ -86,6 +86,9 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
     /** Gate g's u columns of a (batch, gates·u) array. */
     NDArray gate(NDArray z, int g) { return z.slice(1, g * units, (g + 1) * units).contiguous(); }
 
+    /** Gate g's u columns of a weight matrix, left a view: matmul reads it in place, so a step copies no weights. */
+    NDArray gateWeights(NDArray w, int g) { return w.slice(1, g * units, (g + 1) * units); }
+
     NDArray activate(NDArray z) { return ActivationFunctions.forward(activation, z); }
 
     NDArray activateBackward(NDArray z, NDArray y, NDArray grad) { return ActivationFunctions.backward(activation, z, y, grad); }

@@ -10,6 +10,8 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
+import layerwise.ndarray.kernels.ColumnSums;
+import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A depthwise convolution followed by a 1×1 convolution that mixes the channels: far fewer weights
@@ -21,6 +23,7 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     private int depthMultiplier = 1;
     private Param depthwise, pointwise, biases;
     private Patches.Geometry saved;
+    /** The windows channel by channel, (C, rows, K_h·K_w), and the depthwise output (rows, C·M). */
     private NDArray savedCols, savedMid;
 
     public SeparableConv2D(int filters, int... kernelSize) {
@@ -76,21 +79,26 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
         if (depthwise == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = NDArray.wrap(Patches.im2col(xl.data(), saved), saved.rows(), saved.patch());
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl.data(), saved), saved);
         savedMid = DepthwiseMath.forward(savedCols, depthwise.value());
         NDArray z = savedMid.matmul(pointwiseMatrix());
         if (biases != null) z = z.add(biases.value());
         return activate(z.reshape(DataFormat.outDims(saved, 4, filters)));
     }
 
+    /**
+     * db = Σ dz; dpointwise = midᵀ·dz; dmid = dz·pointwiseᵀ, then the depthwise backward and col2im.
+     * Both kernel gradients are written straight into their Params, so a step makes no kernel-sized array.
+     */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
-        NDArray g = gradZ.reshape(saved.rows(), filters);
-        if (biases != null) System.arraycopy(g.sum(0).data(), 0, biases.grad().data(), 0, filters);
-        System.arraycopy(savedMid.transpose().matmul(g).data(), 0, pointwise.grad().data(), 0, pointwise.grad().size());
-        NDArray[] d = DepthwiseMath.backward(savedCols, depthwise.value(), g.matmul(pointwiseMatrix().transpose()));
-        System.arraycopy(d[1].data(), 0, depthwise.grad().data(), 0, d[1].size());
-        NDArray dx = NDArray.wrap(Patches.col2im(d[0].data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        int rows = saved.rows(), mid = savedMid.dim(1);
+        NDArray g = gradZ.reshape(rows, filters);
+        if (biases != null) ColumnSums.sum(g.data(), rows, filters, biases.grad().data());
+        Gemm.gemm(true, false, mid, filters, rows, 1f, savedMid.data(), 0, mid, g.data(), 0, filters,
+                0f, pointwise.grad().data(), 0, filters);
+        NDArray dCols = DepthwiseMath.backward(savedCols, depthwise, g.matmul(pointwiseMatrix().transpose()));
+        NDArray dx = NDArray.wrap(Patches.col2im(dCols.data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 
