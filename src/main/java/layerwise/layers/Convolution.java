@@ -11,6 +11,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.DirectConvolution;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
@@ -32,7 +33,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
     private Param kernelW, bias;
     private Patches.Geometry saved;
-    private float[] savedCols;
+    private float[] savedCols, savedInput;
     private ActivationStep act;
 
     protected Convolution(int rank, int filters, int... kernelSize) {
@@ -169,11 +170,18 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         if (kernelW == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
+        float[] b = useBias ? bias.value().data() : null;
+        if (direct(saved)) {
+            savedInput = xl.data();
+            savedCols = null;
+            float[] z = DirectConvolution.forward(savedInput, saved, kernelW.value().data(), b, filters);
+            return activate(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+        }
+        savedInput = null;
         savedCols = Patches.im2col(xl.data(), saved);
         int rows = saved.rows(), patch = saved.patch();
         float[] z = new float[rows * filters];
         if (useBias) {
-            float[] b = bias.value().data();
             for (int r = 0; r < rows; r++) System.arraycopy(b, 0, z, r * filters, filters);
         }
         Gemm.gemm(false, false, rows, filters, patch, 1f, savedCols, 0, patch, kernelW.value().data(), 0, filters,
@@ -210,17 +218,33 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected NDArray backwardLast(NDArray gradZ) {
         int rows = saved.rows(), patch = saved.patch();
         float[] g = gradZ.data();
-        Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
-        if (useBias) {
-            ColumnSums.sum(g, rows, filters, bias.grad().data());
+        if (savedCols == null) {
+            DirectConvolution.weightGrad(savedInput, saved, g, filters, kernelW.grad().data(), useBias ? bias.grad().data() : null);
+        } else {
+            Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
+            if (useBias) ColumnSums.sum(g, rows, filters, bias.grad().data());
         }
         if (!inputGradientNeeded()) return null;
         float[] dCols = new float[rows * patch];
         Gemm.gemm(false, true, rows, patch, filters, 1f, g, 0, filters, kernelW.value().data(), 0, filters, 0f, dCols, 0, patch);
+        return inputGradient(Patches.col2im(dCols, saved));
+    }
+
+    /** The input gradient, channels-last numbers, as an array in the layer's data format. */
+    private NDArray inputGradient(float[] dx) {
         int[] inDims = DataFormat.outDims(saved, rank + 2, saved.c());
         if (rank == 1) inDims[1] = saved.w(); else { inDims[1] = saved.h(); inDims[2] = saved.w(); }
-        NDArray dx = NDArray.wrap(Patches.col2im(dCols, saved), inDims);
-        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        NDArray d = NDArray.wrap(dx, inDims);
+        return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
+    }
+
+    /**
+     * Direct convolution for a thin input (at most 4 channels, such as an image's first layer): there
+     * im2col copies every pixel k_h·k_w times for a product of only k_h·k_w·c terms per output.
+     * Wider inputs have patches long enough for the blocked GEMM to win.
+     */
+    private boolean direct(Patches.Geometry g) {
+        return g.c() <= 4 && DirectConvolution.fits(g, filters);
     }
 
     @Override public String outputActivation() { return activation; }
