@@ -6,18 +6,23 @@ import java.util.function.Supplier;
  * The fast GEMM: C = alpha·op(A)·op(B) + beta·C, cut into blocks that fit the caches (after
  * Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", 2008).
  * <pre>
- *   task    an MC×NC block of C (256×1024); tasks run in parallel, each writes only its own block
- *   kc      for each KC = 256 slice of the shared axis k, in order:
- *   pack    copy op(B)[kc × NC] into NR-wide column strips and op(A)[MC × kc] into MR-high row strips,
- *           each strip contiguous in the order the micro-kernel reads it (transposes vanish here);
- *           when C has fewer than 128 columns (a convolution's filters), an A with alpha 1 is read
- *           where it lies (row-major or transposed), since the kernel takes one number of A at a time
- *           and packing A would cost as much as the product
- *   tiles   for each B strip (kc·NR floats, stays in L1), for each A strip: micro-kernel on an MR×NR tile
+ *   nc      for each NC = 1024 columns of C, and
+ *   kc      for each KC = 1024 slice of the shared axis k, in order:
+ *   pack B  copy op(B)[kc × nc] into NR-wide column strips, each contiguous in the order the
+ *           micro-kernel reads it (a transposed B is transposed here)
+ *   task    for each MC = 128 rows of C, in parallel (each task writes only its own rows):
+ *   pack A  copy op(A)[MC × kc] into MR-high row strips; when C has fewer than 128 columns (a
+ *           convolution's filters), an A with alpha 1 is read where it lies (row-major or
+ *           transposed) instead, since packing it would cost as much as the product
+ *   tiles   for each B strip, for each A strip: the micro-kernel adds an MR×NR tile into C
  * </pre>
- * The packed A block (256 KB) stays in the core's L2 cache, the packed B block (1 MB) in L2/L3, and
- * the B strip in use (32 KB) in L1: each number of B loaded into a register serves MR rows. Edge tiles are padded with zeros
- * and computed into a scratch tile. When C is too small to give every core a block but k is long,
+ * The packed A block (512 KB) stays in the core's L2 cache and the packed B panel (4 MB) in L3. A
+ * long kc matters more than strips that fit L1: the hardware prefetches the strips, which are read
+ * in order, while every slice of k reads and writes all of C again, and every micro-kernel call adds
+ * its tile into C (measured on Zen 4, n = 1024: KC = 256 gave 90 GFLOP/s on one core, 1024 gives 104).
+ * When C has fewer than 4 row blocks, each task is a whole MC×NC block of C and packs its own B, so
+ * that wide products still run in parallel. Edge tiles are padded with zeros and computed into a
+ * scratch tile. When C is too small to give every core a block but k is long,
  * k is cut into a fixed number of chunks summed in order afterwards; their partial products go to
  * scratch space kept by the calling thread, so that a weight gradient (small C, long k) allocates
  * nothing at each training step. Every cut depends on the sizes only, so the sums are added in the
@@ -28,15 +33,17 @@ import java.util.function.Supplier;
  * of C fill the MR rows of a tile instead of wasting most of an NR-wide one.
  */
 final class BlockedGemm {
-    static final int MC = 256, NC = 1024, KC = 256;
-    /** Fewer C blocks than this and a long k: split k instead. */
-    private static final int MIN_BLOCKS = 4, K_CHUNK = 8 * KC, MAX_K_CHUNKS = 16;
+    static final int MC = 128, NC = 1024, KC = 1024;
+    /** Fewer C blocks than this and a long k: split k instead. Also the fewest row blocks that share a B panel. */
+    private static final int MIN_BLOCKS = 4, K_CHUNK = 2048, MAX_K_CHUNKS = 16;
     /**
      * From this many columns in a block on, A is packed: its cost is shared by nc / NR strips of B,
      * and the micro-kernel runs 12% faster on a packed strip. With fewer (a convolution's filters),
      * packing A would cost as much as the product.
      */
     private static final int PACK_A_FROM = 128;
+    /** Columns of a shared B panel packed by one task (a multiple of every NR). */
+    private static final int PACK_GROUP = 256;
     /** At most this many floats of partial sums (16 MB) when k is split. */
     private static final int MAX_PARTIAL = 1 << 22;
 
@@ -92,6 +99,10 @@ final class BlockedGemm {
         int mBlocks = ceilDiv(m, MC), nBlocks = ceilDiv(n, NC), blocks = mBlocks * nBlocks;
         int kChunks = blocks >= MIN_BLOCKS ? 1 : Math.min(MAX_K_CHUNKS, Math.max(1, k / K_CHUNK));
         kChunks = Math.min(kChunks, Math.max(1, MAX_PARTIAL / (m * n)));
+        if (kChunks == 1 && mBlocks >= MIN_BLOCKS) {
+            panels(ops, m, n, k, beta, out);
+            return;
+        }
         if (kChunks == 1) {
             Parallel.forEach(blocks, work(m, n, k), t -> block(ops, t / nBlocks * MC, t % nBlocks * NC, m, n, 0, k, beta, out));
             return;
@@ -117,23 +128,50 @@ final class BlockedGemm {
         }
     }
 
+    /**
+     * A tall C: each KC×NC panel of B is packed once, by all threads, into the calling thread's
+     * buffer, and shared by every MC-row block of C (helpers only read it while the caller waits).
+     */
+    private void panels(Operands ops, int m, int n, int k, float beta, Out out) {
+        float[] panel = buffers.get().b;
+        int mBlocks = ceilDiv(m, MC);
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int jc = j0, nc = Math.min(NC, n - j0), groups = ceilDiv(nc, PACK_GROUP);
+            for (int p0 = 0; p0 < k || p0 == 0; p0 += KC) {
+                int pc = p0, kc = Math.min(KC, k - p0);
+                Parallel.forEach(groups, (long) kc * nc, g -> packB(ops, pc, kc, jc + g * PACK_GROUP,
+                        Math.min(PACK_GROUP, nc - g * PACK_GROUP), panel, g * PACK_GROUP * kc));
+                Parallel.forEach(mBlocks, work(m, nc, kc), t -> {
+                    int i0 = t * MC, mc = Math.min(MC, m - i0);
+                    if (pc == 0 && beta != 0f && beta != 1f) scale(out, i0, jc, mc, nc, beta);
+                    slice(buffers.get(), panel, ops, i0, mc, pc, kc, jc, nc, pc == 0 && beta == 0f, out);
+                });
+            }
+        }
+    }
+
     /** One task: the C block at (i0, j0), summing k from k0 to k1. */
     private void block(Operands ops, int i0, int j0, int m, int n, int k0, int k1, float beta, Out out) {
         int mc = Math.min(MC, m - i0), nc = Math.min(NC, n - j0);
         if (beta != 0f && beta != 1f) scale(out, i0, j0, mc, nc, beta);
         Buffers buf = buffers.get();
-        // A with alpha 1 and few columns of C is read where it lies: only a partial last strip needs packing
-        boolean direct = ops.alpha() == 1f && nc < PACK_A_FROM;
         for (int p0 = k0; p0 < k1 || p0 == k0; p0 += KC) {
             int kc = Math.min(KC, k1 - p0);
-            boolean overwrite = p0 == k0 && beta == 0f;
-            packB(ops, p0, kc, j0, nc, buf.b);
-            packA(ops, i0, mc, p0, kc, buf.a, direct ? mc - mc % mr : 0);
-            tiles(buf, ops, direct, kc, i0, mc, p0, j0, nc, overwrite, out);
+            packB(ops, p0, kc, j0, nc, buf.b, 0);
+            slice(buf, buf.b, ops, i0, mc, p0, kc, j0, nc, p0 == k0 && beta == 0f, out);
         }
     }
 
-    private void tiles(Buffers buf, Operands ops, boolean direct, int kc, int i0, int mc, int p0, int j0, int nc,
+    /** Adds (or writes) op(A)[i0.., p0..]·B panel into the mc×nc block of C at (i0, j0). */
+    private void slice(Buffers buf, float[] panel, Operands ops, int i0, int mc, int p0, int kc, int j0, int nc,
+                       boolean overwrite, Out out) {
+        // A with alpha 1 and few columns of C is read where it lies: only a partial last strip needs packing
+        boolean direct = ops.alpha() == 1f && nc < PACK_A_FROM;
+        packA(ops, i0, mc, p0, kc, buf.a, direct ? mc - mc % mr : 0);
+        tiles(buf, panel, ops, direct, kc, i0, mc, p0, j0, nc, overwrite, out);
+    }
+
+    private void tiles(Buffers buf, float[] panel, Operands ops, boolean direct, int kc, int i0, int mc, int p0, int j0, int nc,
                        boolean overwrite, Out out) {
         MicroKernel kernel = buf.kernel;
         for (int jr = 0; jr < nc; jr += nr) {
@@ -144,9 +182,9 @@ final class BlockedGemm {
                 // row r of op(A) is lda apart in a row-major A, adjacent in a transposed one (the packed layout)
                 int ars = !lies ? 1 : ops.transA() ? 1 : ops.lda(), acs = !lies ? mr : ops.transA() ? ops.lda() : 1;
                 if (ir + mr <= mc && jr + nr <= nc && out.colStride() == 1) {
-                    kernel.multiply(kc, a, ai, ars, acs, buf.b, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
+                    kernel.multiply(kc, a, ai, ars, acs, panel, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
-                    kernel.multiply(kc, a, ai, ars, acs, buf.b, jr * kc, nr, buf.tile, 0, nr, false);
+                    kernel.multiply(kc, a, ai, ars, acs, panel, jr * kc, nr, buf.tile, 0, nr, false);
                     copyTile(buf.tile, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, out, i0 + ir, j0 + jr);
                 }
             }
@@ -203,13 +241,13 @@ final class BlockedGemm {
      * A row-major B is read one whole row at a time, which the hardware prefetches well; reading it
      * strip by strip instead jumps a row length for every NR numbers.
      */
-    private void packB(Operands ops, int p0, int kc, int j0, int nc, float[] dst) {
+    private void packB(Operands ops, int p0, int kc, int j0, int nc, float[] dst, int dstOff) {
         float[] b = ops.b();
         if (!ops.transB()) {
             for (int p = 0; p < kc; p++) {
                 int from = ops.bOff() + (p0 + p) * ops.ldb() + j0;
                 for (int s = 0; s < nc; s += nr) {
-                    int to = s * kc + p * nr, cols = Math.min(nr, nc - s);
+                    int to = dstOff + s * kc + p * nr, cols = Math.min(nr, nc - s);
                     System.arraycopy(b, from + s, dst, to, cols);
                     for (int j = cols; j < nr; j++) dst[to + j] = 0f;
                 }
@@ -217,7 +255,7 @@ final class BlockedGemm {
             return;
         }
         for (int s = 0; s < nc; s += nr) {
-            int base = s * kc, cols = Math.min(nr, nc - s);
+            int base = dstOff + s * kc, cols = Math.min(nr, nc - s);
             for (int j = 0; j < nr; j++) {
                 int row = ops.bOff() + (j0 + s + j) * ops.ldb() + p0;
                 if (j < cols) {

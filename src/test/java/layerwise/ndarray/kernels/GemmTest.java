@@ -154,6 +154,18 @@ class GemmTest {
     }
 
     @Test
+    void tallProductSharingPackedPanelsOfBAgrees() {
+        // m = 520 gives 5 row blocks of 128, which share each packed panel of B; k = 1030 needs two
+        // slices of 1024; n = 150 packs A, n = 40 reads it where it lies
+        for (Gemm3 fast : new Gemm3[] {Gemm::gemm, blocked(new BlockedGemm(PlainMicroKernel::new))}) {
+            for (int tr = 0; tr < 4; tr++) {
+                check(new Case((tr & 1) != 0, (tr & 2) != 0, 520, 150, 1030, 1f, 0f, 0, 0), fast);
+                check(new Case((tr & 1) != 0, (tr & 2) != 0, 520, 40, 1030, 0.5f, -1.5f, 3, 5), fast);
+            }
+        }
+    }
+
+    @Test
     void sameResultBitForBitWhenRunOnOneThread() {
         Random random = new Random(3);
         int m = 300, n = 270, k = 600;
@@ -161,6 +173,11 @@ class GemmTest {
         Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, parallel, 0, n);
         Parallel.serially(() -> Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, serial, 0, n));
         assertArrayEquals(serial, parallel);
+        int tall = 640;
+        float[] a3 = random(random, tall * k), tallParallel = new float[tall * n], tallSerial = new float[tall * n];
+        Gemm.gemm(false, false, tall, n, k, 1f, a3, 0, k, b, 0, n, 0f, tallParallel, 0, n);
+        Parallel.serially(() -> Gemm.gemm(false, false, tall, n, k, 1f, a3, 0, k, b, 0, n, 0f, tallSerial, 0, n));
+        assertArrayEquals(tallSerial, tallParallel);
         float[] splitParallel = new float[6], splitSerial = new float[6];
         float[] a2 = random(random, 2 * 40_000), b2 = random(random, 40_000 * 3);
         Gemm.gemm(false, false, 2, 3, 40_000, 1f, a2, 0, 40_000, b2, 0, 3, 0f, splitParallel, 0, 3);
