@@ -65,9 +65,12 @@ final class ModelBench {
         NDArray labels = NDArray.randint(1, w.classes() == 1 ? 2 : w.classes(), w.samples());
         NDArray y = w.classes() == 1 ? labels.reshape(w.samples(), 1) : NDArray.toCategorical(labels, w.classes());
         String loss = w.classes() == 1 ? "binary_crossentropy" : "categorical_crossentropy";
+        int warmupEpochs = warmUp(w.model(), x, y, loss);
         Trainer trainer = Trainer.compile(w.model(), new SGD(0.01).momentum(0.9).nesterov(true), loss);
         w.model().initialize(0);
         figures.emit("train." + key + ".params", List.of((double) w.model().countParams()), "count", "");
+        figures.emit("train." + key + ".warmup_epochs", List.of((double) warmupEpochs), "count",
+                ", \"note\": \"untimed epochs trained first to let the JIT compile the kernels; the weights and the optimizer then start afresh\"");
         resetPeakHeap();
         EpochTimer timer = new EpochTimer();
         long start = System.nanoTime();
@@ -88,6 +91,25 @@ final class ModelBench {
         figures.emit("train." + key + ".rss_MB", List.of(rssMB()), "MB",
                 ", \"note\": \"VmHWM: the process's peak so far, including models run before this one\"");
         figures.emit("train." + key + ".forward_batch_s", forwardTimes(w.model(), x.slice(0, 32).contiguous()), "s", ", \"batch\": 32");
+    }
+
+    /**
+     * Trains the model for at least one untimed epoch, as a JMH warm-up does: the JVM compiles the
+     * kernels with all optimizations only after watching them run for a while, and a small model's
+     * epoch (M: 63 steps) ends before that. More epochs follow while the warm-up has taken under
+     * 1.5 s, up to 3. The caller re-initializes the weights and makes a fresh optimizer afterwards,
+     * so the timed run computes exactly the losses it would compute without warm-up.
+     */
+    private static int warmUp(Model model, NDArray x, NDArray y, String loss) {
+        model.initialize(0);
+        Trainer t = Trainer.compile(model, new SGD(0.01).momentum(0.9).nesterov(true), loss);
+        long start = System.nanoTime();
+        int epochs = 0;
+        do {
+            t.fit(x, y, 32, 1, new FitOptions().verbose(0).seed(0));
+            epochs++;
+        } while (epochs < 3 && System.nanoTime() - start < 1_500_000_000L);
+        return epochs;
     }
 
     private static Workload workload(String key) {

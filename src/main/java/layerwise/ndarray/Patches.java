@@ -109,6 +109,10 @@ public final class Patches {
     public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
         Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
+            if (isHalving(g)) {
+                halvingMaxPool(x, g, b, out, argmax);
+                return;
+            }
             int[] taps = new int[g.kh * g.kw];
             int o = b * g.hOut * g.wOut * g.c;
             for (int i = 0; i < g.hOut; i++) {
@@ -125,6 +129,24 @@ public final class Patches {
             }
         });
         return out;
+    }
+
+    /** The usual MaxPooling2D(2): 2×2 windows, stride 2, every window inside the image. */
+    private static boolean isHalving(Geometry g) {
+        return g.kh == 2 && g.kw == 2 && g.sh == 2 && g.sw == 2 && g.dh == 1 && g.dw == 1
+                && g.padTop == 0 && g.padLeft == 0 && 2 * g.hOut <= g.h && 2 * g.wOut <= g.w;
+    }
+
+    /** Sample b of a halving pool: the four taps of window (i, j) start at rows 2i, 2i + 1 and columns 2j, 2j + 1. */
+    private static void halvingMaxPool(float[] x, Geometry g, int b, float[] out, int[] argmax) {
+        int c = g.c, o = b * g.hOut * g.wOut * c;
+        for (int i = 0; i < g.hOut; i++) {
+            int row = (b * g.h + 2 * i) * g.w * c, below = g.w * c;
+            for (int j = 0; j < g.wOut; j++, o += c) {
+                int t0 = row + 2 * j * c;
+                windowMax4(x, t0, t0 + c, t0 + below, t0 + below + c, out, argmax, o, c);
+            }
+        }
     }
 
     /** The flat index of channel 0 of window tap (di, dj) of output (b, i, j), or −1 when it is padding. */

@@ -1,12 +1,12 @@
 package layerwise.ndarray.kernels;
 
 /**
- * relu and its gradient over flat arrays, cut into fixed pieces run on the cores (pieces of 256 K
- * numbers: below that, handing work to another thread costs more than it saves).
+ * relu and its gradient over flat arrays, cut into fixed pieces run on the cores (pieces of 64 K
+ * numbers, about 30 µs of work: below that, handing work to another thread costs more than it saves).
  * y = max(z, 0);  dz = dy where z > 0, else 0.
  */
 public final class Relu {
-    private static final int GRAIN = 1 << 18;
+    private static final int GRAIN = 1 << 16;
 
     private Relu() {}
 
