@@ -1,6 +1,7 @@
 package layerwise.ndarray;
 
 
+import layerwise.ndarray.kernels.HalvingMaxPool;
 import layerwise.ndarray.kernels.Parallel;
 
 /**
@@ -14,6 +15,8 @@ import layerwise.ndarray.kernels.Parallel;
  * A 1-D layer uses the same code with h = 1.
  */
 public final class Patches {
+    private static final HalvingMaxPool HALVING = HalvingMaxPool.create();
+
     private Patches() {}
 
     /** Sizes of one sliding-window computation: input, kernel, stride, dilation, padding, output. */
@@ -99,12 +102,13 @@ public final class Patches {
      * Max pooling: out[b, i, j, ch] = max over the window (padding never wins). {@code argmax} receives,
      * per output, the flat input index of the winner (the first one on a tie), which is all backward needs.
      * <p>
-     * Each window's taps inside the image are listed once; then one pass per channel takes the
-     * maximum, and a second walks the taps backwards keeping each one that equals it, so the first
-     * winner is the last kept. Both are selects without a data-dependent jump, which the JIT
-     * compiles to max and conditional-move instructions: random numbers would make a
-     * compare-and-jump mispredict half the time. The common 2×2 window has its four taps spelled
-     * out, which keeps C2 from turning the tap loop back into jumps (3× faster, measured).
+     * The usual MaxPooling2D(2) goes row by row to {@link HalvingMaxPool}. Otherwise each window's taps
+     * inside the image are listed once; then one pass per channel takes the maximum, and a second walks
+     * the taps backwards keeping each one that equals it, so the first winner is the last kept. Both
+     * are selects without a data-dependent jump, which the JIT compiles to max and conditional-move
+     * instructions: random numbers would make a compare-and-jump mispredict half the time. A window of
+     * four taps has them spelled out, which keeps C2 from turning the tap loop back into jumps (3×
+     * faster, measured).
      */
     public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
@@ -137,15 +141,11 @@ public final class Patches {
                 && g.padTop == 0 && g.padLeft == 0 && 2 * g.hOut <= g.h && 2 * g.wOut <= g.w;
     }
 
-    /** Sample b of a halving pool: the four taps of window (i, j) start at rows 2i, 2i + 1 and columns 2j, 2j + 1. */
+    /** Sample b of a halving pool: window (i, j) covers rows 2i, 2i + 1 and columns 2j, 2j + 1. */
     private static void halvingMaxPool(float[] x, Geometry g, int b, float[] out, int[] argmax) {
-        int c = g.c, o = b * g.hOut * g.wOut * c;
+        int c = g.c, rowLength = g.w * c;
         for (int i = 0; i < g.hOut; i++) {
-            int row = (b * g.h + 2 * i) * g.w * c, below = g.w * c;
-            for (int j = 0; j < g.wOut; j++, o += c) {
-                int t0 = row + 2 * j * c;
-                windowMax4(x, t0, t0 + c, t0 + below, t0 + below + c, out, argmax, o, c);
-            }
+            HALVING.row(x, (b * g.h + 2 * i) * rowLength, rowLength, c, g.wOut, out, argmax, ((b * g.hOut + i) * g.wOut) * c);
         }
     }
 
@@ -158,7 +158,7 @@ public final class Patches {
 
     private static void windowMax(float[] x, int[] taps, int count, float[] out, int[] argmax, int o, int c) {
         if (count == 4) {
-            windowMax4(x, taps[0], taps[1], taps[2], taps[3], out, argmax, o, c);
+            HalvingMaxPool.fourTaps(x, taps[0], taps[1], taps[2], taps[3], out, argmax, o, c);
             return;
         }
         for (int ch = 0; ch < c; ch++) {
@@ -166,19 +166,6 @@ public final class Patches {
             for (int t = 0; t < count; t++) best = Math.max(best, x[taps[t] + ch]);
             int at = taps[0];
             for (int t = count - 1; t >= 0; t--) at = x[taps[t] + ch] == best ? taps[t] : at;
-            out[o + ch] = best;
-            argmax[o + ch] = at + ch;
-        }
-    }
-
-    private static void windowMax4(float[] x, int t0, int t1, int t2, int t3, float[] out, int[] argmax, int o, int c) {
-        for (int ch = 0; ch < c; ch++) {
-            float v0 = x[t0 + ch], v1 = x[t1 + ch], v2 = x[t2 + ch], v3 = x[t3 + ch];
-            float best = Math.max(Math.max(v0, v1), Math.max(v2, v3));
-            int at = v3 == best ? t3 : t0;
-            at = v2 == best ? t2 : at;
-            at = v1 == best ? t1 : at;
-            at = v0 == best ? t0 : at;
             out[o + ch] = best;
             argmax[o + ch] = at + ch;
         }

@@ -17,16 +17,14 @@ public final class Relu {
     }
 
     /**
-     * The gradient with respect to z, written into dz (which may be dy itself). Random signs would
-     * make a branch guess wrong half the time, so the test z > 0 becomes a bit mask instead: for the
-     * bits zb of z, (−zb & ~zb) has its sign bit set exactly when zb > 0 as an int, i.e. z > 0.
+     * The gradient with respect to z, written into dz (which may be dy itself): dy times a step that is 1
+     * where z > 0 and 0 elsewhere. The step is min(1, max(0, z·2¹²⁷·2¹²⁷)): the two factors lift even
+     * the smallest positive float (1.4·10⁻⁴⁵) above 1. Min and max of float arrays at one index are what
+     * the JIT turns into SIMD instructions; a test-and-select, or bit tricks on the float's bits, it does not.
      */
     public static void backward(float[] z, float[] dy, float[] dz, int n) {
         Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int zb = Float.floatToRawIntBits(z[i]), mask = (-zb & ~zb) >> 31;
-                dz[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & mask);
-            }
+            for (int i = from; i < to; i++) dz[i] = dy[i] * Math.min(1f, Math.max(0f, z[i] * 0x1p127f * 0x1p127f));
         });
     }
 }
