@@ -28,7 +28,9 @@ import layerwise.ndarray.kernels.SgdUpdate;
  *   mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  *   java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) org.openjdk.jmh.Main KernelsBench
  * </pre>
- * Add {@code -p shape=square1024} to run one GEMM shape, {@code -jvmArgsAppend -Dlayerwise.threads=1} for one core.
+ * Add {@code -p shape=square1024} to run one GEMM shape, and for one core
+ * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -Dlayerwise.threads=1"}: the option replaces the
+ * module flag of {@code @Fork}, and without it the plain-Java kernel runs (7 times slower).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
