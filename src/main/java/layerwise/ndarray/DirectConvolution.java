@@ -41,6 +41,7 @@ public final class DirectConvolution {
             Scratch t = SCRATCH.get();
             float[] xs = pad.sample(x, s, t);
             int xb = pad.start(s);
+            t.kernel.input(xs, xb, pad.length, g.c(), filters);
             for (int i = 0; i < g.hOut(); i++) {
                 t.kernel.forward(g.wOut(), xs, xb + i * pad.wp * g.c(), g.c(), pad.at, w, filters, b,
                         z, (s * g.hOut() + i) * g.wOut() * filters);
@@ -58,6 +59,7 @@ public final class DirectConvolution {
             Scratch t = SCRATCH.get();
             float[] xs = pad.sample(x, s, t);
             int xb = pad.start(s);
+            t.kernel.input(xs, xb, pad.length, g.c(), filters);
             float[] part = t.part(perSample);
             float[] sums = t.biasSums(filters);
             Arrays.fill(part, 0, perSample, 0f);
@@ -83,7 +85,7 @@ public final class DirectConvolution {
      */
     private static final class Padded {
         final Patches.Geometry g;
-        final int wp, hp;
+        final int wp, hp, length;
         final boolean copies;
         final int[] at;
 
@@ -91,6 +93,7 @@ public final class DirectConvolution {
             this.g = g;
             wp = g.wOut() + (g.kw() - 1) * g.dw();
             hp = g.hOut() + (g.kh() - 1) * g.dh();
+            length = hp * wp * g.c();
             copies = g.padTop() != 0 || g.padLeft() != 0 || wp != g.w() || hp != g.h();
             at = new int[g.patch()];
             for (int di = 0, p = 0; di < g.kh(); di++) {

@@ -20,6 +20,12 @@ public interface DirectConvKernel {
     /** The kernel's weights as forward reads them: w itself, or a copy laid out for the SIMD registers. */
     float[] weights(float[] w, int filters);
 
+    /**
+     * The sample the next calls read, x[from] to x[from + length − 1]: a kernel may lay it out its own
+     * way first. Calls for other samples must come after another input.
+     */
+    default void input(float[] x, int from, int length, int c, int filters) {}
+
     void forward(int count, float[] x, int xb, int c, int[] at, float[] w, int filters, float[] bias, float[] z, int zb);
 
     void weightGrad(int count, float[] x, int xb, int c, int[] at, float[] dz, int zb, int filters, float[] dw, float[] db);

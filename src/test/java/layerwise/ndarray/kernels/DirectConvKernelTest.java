@@ -38,7 +38,7 @@ class DirectConvKernelTest {
 
     @ParameterizedTest
     @CsvSource({"plain, 1, 8, 26", "plain, 3, 16, 13", "vector, 1, 8, 26", "vector, 1, 8, 17", "vector, 3, 8, 3",
-            "vector, 3, 16, 26", "vector, 2, 32, 9"})
+            "vector, 3, 16, 26", "vector, 2, 32, 9", "vector, 1, 8, 16", "vector, 2, 8, 32", "vector, 1, 8, 15"})
     void forwardIsBiasPlusTheWindowTimesTheWeights(String kind, int c, int filters, int count) {
         DirectConvKernel k = kernel(kind);
         assertTrue(k.handles(filters), kind + " kernel should handle " + filters + " filters");
@@ -46,6 +46,7 @@ class DirectConvKernelTest {
         int xb = 5 * c;
         float[] x = random(xb + (count + 70) * c, 1), w = random(at.length * filters, 2), bias = random(filters, 3);
         float[] z = new float[4 + count * filters];
+        k.input(x, 0, x.length, c, filters);
         k.forward(count, x, xb, c, at, k.weights(w, filters), filters, k.weights(bias, filters), z, 4);
         for (int pos = 0; pos < count; pos++) {
             for (int f = 0; f < filters; f++) {
@@ -64,6 +65,7 @@ class DirectConvKernelTest {
         int[] at = window(c);
         float[] x = random((count + 70) * c, 4), dz = random(3 + count * filters, 5);
         float[] dw = random(at.length * filters, 6), db = random(filters, 7), dw0 = dw.clone(), db0 = db.clone();
+        k.input(x, 0, x.length, c, filters);
         k.weightGrad(count, x, 0, c, at, dz, 3, filters, dw, db);
         for (int f = 0; f < filters; f++) {
             double expectedB = db0[f];
