@@ -98,10 +98,14 @@ final class ModelBench {
      * kernels with all optimizations only after watching them run for a while, and a small model's
      * epoch (M: 63 steps) ends before that. More epochs follow while the warm-up has taken under
      * 1.5 s, up to 3. The caller re-initializes the weights and makes a fresh optimizer afterwards,
-     * so the timed run computes exactly the losses it would compute without warm-up.
+     * so the timed run computes exactly the losses it would compute without warm-up. A model with more
+     * than 16 M weights (S1) is not warmed up: its steps are a few long kernel calls that the JIT has
+     * compiled within the first epoch, and the warm-up's discarded weights, gradients and velocities
+     * (945 MB for S1) would inflate its peak-memory figures.
      */
     private static int warmUp(Model model, NDArray x, NDArray y, String loss) {
         model.initialize(0);
+        if (model.countParams() > 16_000_000L) return 0;
         Trainer t = Trainer.compile(model, new SGD(0.01).momentum(0.9).nesterov(true), loss);
         long start = System.nanoTime();
         int epochs = 0;
