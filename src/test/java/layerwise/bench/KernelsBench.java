@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import layerwise.ndarray.DirectConvolution;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.kernels.AdamUpdate;
 import layerwise.ndarray.kernels.Gemm;
@@ -46,8 +47,9 @@ public class KernelsBench {
 
     private boolean ta, tb;
     private int m, n, k;
-    private float[] a, b, c, w, g, v, firstMoment, image;
-    private Patches.Geometry s1Conv;
+    private float[] a, b, c, w, g, v, firstMoment, image, digits, digitsKernel, digitsBias, digitsGrad, digitsKernelGrad, maps;
+    private Patches.Geometry s1Conv, mConv, mPool;
+    private int[] mArgmax;
 
     @Setup
     public void setUp() {
@@ -76,6 +78,15 @@ public class KernelsBench {
         firstMoment = new float[1 << 22];
         image = random(random, 32 * 100 * 100 * 3);
         s1Conv = Patches.Geometry.of(32, 100, 100, 3, 3, 3, 1, 1, 1, 1, "valid");
+        mConv = Patches.Geometry.of(32, 28, 28, 1, 3, 3, 1, 1, 1, 1, "valid");
+        digits = random(random, 32 * 28 * 28);
+        digitsKernel = random(random, 3 * 3 * 8);
+        digitsBias = random(random, 8);
+        digitsGrad = random(random, mConv.rows() * 8);
+        digitsKernelGrad = new float[3 * 3 * 8];
+        mPool = Patches.Geometry.of(32, 26, 26, 8, 2, 2, 2, 2, 1, 1, "valid");
+        maps = random(random, 32 * 26 * 26 * 8);
+        mArgmax = new int[mPool.rows() * 8];
     }
 
     private static float[] random(Random random, int size) {
@@ -94,6 +105,21 @@ public class KernelsBench {
     /** The windows of an S1 batch (32 × 100×100×3, 3×3 kernel) as rows. */
     @Benchmark
     public float[] im2colS1() { return Patches.im2col(image, s1Conv); }
+
+    /** M's convolution, 32 × 28×28×1 → 26×26×8, straight from the input. */
+    @Benchmark
+    public float[] directConvForwardM() { return DirectConvolution.forward(digits, mConv, digitsKernel, digitsBias, 8); }
+
+    /** M's convolution's weight and bias gradients. */
+    @Benchmark
+    public float[] directConvWeightGradientM() {
+        DirectConvolution.weightGrad(digits, mConv, digitsGrad, 8, digitsKernelGrad, digitsBias);
+        return digitsKernelGrad;
+    }
+
+    /** M's MaxPooling2D(2) on 32 × 26×26×8. */
+    @Benchmark
+    public float[] maxPoolM() { return Patches.maxPool(maps, mPool, mArgmax); }
 
     /** relu's gradient on 4 M numbers. */
     @Benchmark
