@@ -104,8 +104,8 @@ final class ModelBench {
      * weights, gradients and velocities (945 MB for S1) would inflate its peak-memory figures.
      */
     private static int warmUp(Model model, NDArray x, NDArray y, String loss) {
-        model.initialize(0);
         if (model.countParams() > 16_000_000L) return 0;
+        model.initialize(0);
         Trainer t = Trainer.compile(model, new SGD(0.01).momentum(0.9).nesterov(true), loss);
         long start = System.nanoTime();
         int epochs = 0;
