@@ -47,6 +47,7 @@ final class GraphRun {
      * model's input skip dLoss/dInput, and null is returned.
      */
     NDArray backward(NDArray gradOut, boolean fromLogits, boolean toInput) {
+        model.checkTrainable();
         for (SymbolicTensor t : model.nodes()) {
             boolean readsInput = !t.inputs().isEmpty() && t.inputs().stream().allMatch(i -> i.layer() instanceof InputLayer);
             t.layer().needInputGradient(toInput || !readsInput);

@@ -39,6 +39,8 @@ public class Model {
     private final List<SymbolicTensor> nodes = new ArrayList<>();
     private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
+    /** Set once the graph is known to have no shared layer, so that training checks it once, not per step. */
+    private boolean checkedForTraining;
 
     public Model(SymbolicTensor input, SymbolicTensor output) {
         this(List.of(input), List.of(output));
@@ -107,7 +109,10 @@ public class Model {
     /** The tensors of the graph in the order data flows through them, inputs first. */
     public List<SymbolicTensor> nodes() { return List.copyOf(nodes); }
 
-    protected final void addNode(SymbolicTensor t) { nodes.add(t); }
+    protected final void addNode(SymbolicTensor t) {
+        nodes.add(t);
+        checkedForTraining = false;
+    }
 
     protected final void setGraph(SymbolicTensor input, SymbolicTensor output) {
         inputs.clear();
@@ -182,6 +187,16 @@ public class Model {
     public NDArray forward(NDArray x, boolean training) {
         if (!isInitialized()) initialize(0);
         return run.forward(x, training);
+    }
+
+    /**
+     * Refuses, with the explained error, to train a model in which one layer object is called more than
+     * once (a shared layer): its gradients would be wrong. fit and every backward call this first.
+     */
+    public void checkTrainable() {
+        if (checkedForTraining) return;
+        SharedLayers.requireNone(this);
+        checkedForTraining = true;
     }
 
     /** Back through every layer in reverse; fills every param's gradient and returns dLoss/dInput. */

@@ -57,6 +57,7 @@ public final class Trainer {
     public History fit(NDArray x, NDArray y, int batchSize, int epochs) { return fit(x, y, batchSize, epochs, new FitOptions()); }
 
     public History fit(NDArray x, NDArray y, int batchSize, int epochs, FitOptions o) {
+        model.checkTrainable();
         FitData.checkTarget(model, loss, x, y);
         FitData data = FitData.split(x, y, o);
         if (!model.isInitialized()) model.initialize(o.seed);
