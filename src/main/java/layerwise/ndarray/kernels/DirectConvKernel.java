@@ -32,11 +32,6 @@ public interface DirectConvKernel {
 
     /** The Vector API kernel when its module is present (see {@link Gemm#usesVectorApi()}), else plain Java. */
     static DirectConvKernel create() {
-        if (!Gemm.usesVectorApi()) return new PlainDirectConvKernel();
-        try {
-            return (DirectConvKernel) Class.forName("layerwise.ndarray.kernels.VectorDirectConvKernel").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the Vector API module is present but its kernel could not load", e);
-        }
+        return Gemm.vectorOr(DirectConvKernel.class, "VectorDirectConvKernel", PlainDirectConvKernel::new);
     }
 }

@@ -21,7 +21,7 @@ public final class Gemm {
 
     private static final boolean VECTOR = Boolean.parseBoolean(System.getProperty("layerwise.vector", "true"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    private static final BlockedGemm FAST = new BlockedGemm(VECTOR ? Gemm::vectorKernel : PlainMicroKernel::new);
+    private static final BlockedGemm FAST = new BlockedGemm(() -> vectorOr(MicroKernel.class, "VectorMicroKernel", PlainMicroKernel::new));
 
     private Gemm() {}
 
@@ -89,13 +89,16 @@ public final class Gemm {
         }
     }
 
-    /** Loaded by name, so that a JVM without the Vector API module never sees the class. */
-    private static MicroKernel vectorKernel() {
+    /**
+     * A new instance of the Vector API kernel {@code vectorClass} (in this package) when the module is
+     * present, else {@code plain}'s. Loaded by name, so that a JVM without the module never sees the class.
+     */
+    static <T> T vectorOr(Class<T> kind, String vectorClass, java.util.function.Supplier<T> plain) {
+        if (!VECTOR) return plain.get();
         try {
-            return (MicroKernel) Class.forName("layerwise.ndarray.kernels.VectorMicroKernel")
-                    .getDeclaredConstructor().newInstance();
+            return kind.cast(Class.forName("layerwise.ndarray.kernels." + vectorClass).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the Vector API module is present but its kernel could not load", e);
+            throw new IllegalStateException("the Vector API module is present but its kernel " + vectorClass + " could not load", e);
         }
     }
 }

@@ -14,12 +14,7 @@ public interface HalvingMaxPool {
 
     /** The Vector API kernel when its module is present (see {@link Gemm#usesVectorApi()}), else plain Java. */
     static HalvingMaxPool create() {
-        if (!Gemm.usesVectorApi()) return new PlainHalvingMaxPool();
-        try {
-            return (HalvingMaxPool) Class.forName("layerwise.ndarray.kernels.VectorHalvingMaxPool").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the Vector API module is present but its kernel could not load", e);
-        }
+        return Gemm.vectorOr(HalvingMaxPool.class, "VectorHalvingMaxPool", PlainHalvingMaxPool::new);
     }
 
     /**
