@@ -25,6 +25,8 @@ public abstract class Layer {
     private boolean trainable = true;
     private boolean built;
     private boolean inputGradientNeeded = true;
+    /** How many times apply() was called: a layer called more than once is shared, as in Keras. */
+    private int calls;
 
     protected Layer() {
         this.name = Names.unique(Names.snakeCase(type()));
@@ -172,7 +174,7 @@ public abstract class Layer {
         for (SymbolicTensor t : inputs) shapes.add(t.shape());
         Derivation d = derivation(shapes);
         markBuilt();
-        return new SymbolicTensor(d.output(), this, List.of(inputs), d);
+        return new SymbolicTensor(d.output(), this, List.of(inputs), d, calls++);
     }
 
     /** The settings of this layer as tf.keras writes them in model JSON ("config"). */

@@ -37,6 +37,8 @@ public class Model {
     private final List<SymbolicTensor> outputs = new ArrayList<>();
     /** Every tensor of the graph, inputs first, each after the tensors it is computed from. */
     private final List<SymbolicTensor> nodes = new ArrayList<>();
+    /** Each layer once, in Keras's order (set by the graph constructor; Sequential keeps its own list). */
+    private final List<Layer> layerOrder = new ArrayList<>();
     private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
     /** Set once the graph is known to have no shared layer, so that training checks it once, not per step. */
@@ -63,17 +65,24 @@ public class Model {
     /**
      * Keras lists a functional model's layers by depth, farthest from the outputs first, and layers of
      * equal depth in the order a walk back from the outputs first meets them. Both inputs of a
-     * two-input model therefore come first, as in model.summary() in Keras.
+     * two-input model therefore come first, as in model.summary() in Keras. A layer called more than
+     * once takes the depth of its deepest call, and each later call met on the way back is moved down
+     * to that depth too, with the calls before it (Keras's _map_graph_network does the same).
      */
     private List<SymbolicTensor> inKerasOrder(List<SymbolicTensor> dataFlowOrder) {
         Map<SymbolicTensor, Integer> depth = new HashMap<>(), firstMet = new HashMap<>();
+        Map<Layer, Integer> layerDepth = new HashMap<>(), layerFirstMet = new HashMap<>();
         for (SymbolicTensor out : outputs) meet(out, firstMet);
         for (int i = dataFlowOrder.size() - 1; i >= 0; i--) {
             SymbolicTensor t = dataFlowOrder.get(i);
-            int d = depth.getOrDefault(t, 0);
+            int d = Math.max(depth.getOrDefault(t, 0), layerDepth.getOrDefault(t.layer(), 0));
             depth.put(t, d);
+            layerDepth.put(t.layer(), d);
             for (SymbolicTensor in : t.inputs()) depth.merge(in, d + 1, Math::max);
         }
+        firstMet.forEach((t, index) -> layerFirstMet.merge(t.layer(), index, Math::min));
+        layerOrder.addAll(layerDepth.keySet());
+        layerOrder.sort(Comparator.comparing((Layer l) -> -layerDepth.get(l)).thenComparing(layerFirstMet::get));
         List<SymbolicTensor> ordered = new ArrayList<>(dataFlowOrder);
         ordered.sort(Comparator.comparing((SymbolicTensor t) -> -depth.get(t)).thenComparing(firstMet::get));
         return ordered;
@@ -125,15 +134,23 @@ public class Model {
 
     public List<SymbolicTensor> outputs() { return List.copyOf(outputs); }
 
-    /** The layers in order, input layers included, as Keras's model.layers for a functional model. */
+    /**
+     * The layers in order, input layers included, as Keras's model.layers for a functional model: a
+     * layer called more than once (a shared layer) is listed once.
+     */
     public List<Layer> layers() {
-        return nodes.stream().map(SymbolicTensor::layer).toList();
+        if (layerOrder.isEmpty()) return nodes.stream().map(SymbolicTensor::layer).distinct().toList();
+        return List.copyOf(layerOrder);
     }
 
-    /** True when the model is one chain (each layer has one input, used once): summary then has 3 columns. */
+    /**
+     * True when the model is one chain (each layer has one input and is called once): summary then has
+     * 3 columns. A shared layer makes it a graph, as in Keras, whose summary then shows every call.
+     */
     public boolean isSequentialLike() {
         return nodes.stream().allMatch(t -> t.inputs().size() <= 1) && inputs.size() == 1 && outputs.size() == 1
-                && nodes.stream().filter(t -> t.inputs().isEmpty()).count() == 1;
+                && nodes.stream().filter(t -> t.inputs().isEmpty()).count() == 1
+                && nodes.stream().map(SymbolicTensor::layer).distinct().count() == nodes.size();
     }
 
     public Shape inputShape() { return inputs.get(0).shape(); }

@@ -1,6 +1,7 @@
 package layerwise.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
 import layerwise.layers.InputLayer;
+import layerwise.layers.Layer;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.Shape;
 
@@ -95,34 +97,51 @@ public final class Summary {
         for (SymbolicTensor t : model.nodes()) {
             if (t.layer() instanceof NestedModel n) nested.put(n.name(), n.model().summaryTable());
         }
-        return new Summary(model.name(), model.isSequentialLike(), rows(model.nodes(), !(model instanceof Sequential)), Set.of(), nested);
+        return new Summary(model.name(), model.isSequentialLike(), rows(model.nodes(), model.layers(), !(model instanceof Sequential)), Set.of(), nested);
     }
 
     /** The rows of the tensors worked out so far, then the failing layer, then "?" for the layers after it. */
     static Summary partial(String modelName, boolean sequentialLike, List<SymbolicTensor> built, boolean showInputs,
                            Row failed, List<Row> later) {
-        List<Row> rows = rows(built, showInputs);
+        List<Row> rows = rows(built, built.stream().map(SymbolicTensor::layer).distinct().toList(), showInputs);
         rows.add(failed);
         rows.addAll(later);
         return new Summary(modelName, sequentialLike, rows);
     }
 
-    private static List<Row> rows(List<SymbolicTensor> nodes, boolean showInputs) {
+    /**
+     * One row per layer, in the order given, as Keras's summary: a layer called more than once (a
+     * shared layer) has one row, its weights counted once, "multiple" as its output shape when its
+     * calls give different shapes, and every call's inputs under "Connected to".
+     */
+    private static List<Row> rows(List<SymbolicTensor> nodes, List<Layer> order, boolean showInputs) {
         Map<SymbolicTensor, ReceptiveField.Field> fields = ReceptiveField.of(nodes);
+        Map<Layer, List<SymbolicTensor>> calls = new LinkedHashMap<>();
+        for (SymbolicTensor t : nodes) calls.computeIfAbsent(t.layer(), l -> new ArrayList<>()).add(t);
         List<Row> rows = new ArrayList<>();
-        for (SymbolicTensor t : nodes) {
-            boolean isInput = t.layer() instanceof InputLayer;
-            if (isInput && !showInputs) continue;
-            Derivation d = t.derivation();
-            boolean trainable = t.layer().trainable();
-            String shape = isInput ? "[" + t.shape().withBatch() + "]" : t.shape().withBatch();
-            List<String> connected = t.inputs().stream().map(i -> i.layer().name() + "[0][0]").toList();
-            ReceptiveField.Field f = fields.get(t);
-            rows.add(new Row(t.layer().name(), t.layer().type(), shape, t.shape(), d.inputs(), d.params(),
-                    trainable ? d.trainableParams() : 0, d.macs(), connected, trainable, f == null ? "-" : f.text(),
-                    Status.OK, "", 0));
+        for (Layer layer : order) {
+            if (layer instanceof InputLayer && !showInputs || !calls.containsKey(layer)) continue;
+            List<SymbolicTensor> ts = calls.get(layer).stream().sorted(Comparator.comparingInt(SymbolicTensor::callIndex)).toList();
+            rows.add(row(ts, fields.get(ts.get(0))));
         }
         return rows;
+    }
+
+    /** The row of a layer from its calls in this model, first call first (whose weights Keras builds). */
+    private static Row row(List<SymbolicTensor> calls, ReceptiveField.Field f) {
+        SymbolicTensor first = calls.get(0);
+        Layer layer = first.layer();
+        Derivation d = first.derivation();
+        boolean oneShape = calls.stream().allMatch(t -> t.shape().equals(first.shape()));
+        String shape = !oneShape ? "multiple"
+                : layer instanceof InputLayer ? "[" + first.shape().withBatch() + "]" : first.shape().withBatch();
+        List<String> connected = calls.stream().flatMap(t -> t.inputs().stream())
+                .map(i -> i.layer().name() + "[" + i.callIndex() + "][0]").toList();
+        long macs = calls.stream().mapToLong(t -> t.derivation().macs()).reduce(0, Math::addExact);
+        boolean trainable = layer.trainable();
+        return new Row(layer.name(), layer.type(), shape, oneShape ? first.shape() : null, d.inputs(), d.params(),
+                trainable ? d.trainableParams() : 0, macs, connected, trainable, f == null ? "-" : f.text(),
+                Status.OK, "", 0);
     }
 
     /**
