@@ -27,6 +27,8 @@ public abstract class Layer {
     private boolean inputGradientNeeded = true;
     /** How many times apply() was called: a layer called more than once is shared, as in Keras. */
     private int calls;
+    /** The first call's derivation, whose weights every later call reuses. */
+    private Derivation firstCall;
 
     protected Layer() {
         this.name = Names.unique(Names.snakeCase(type()));
@@ -173,6 +175,8 @@ public abstract class Layer {
         List<Shape> shapes = new ArrayList<>();
         for (SymbolicTensor t : inputs) shapes.add(t.shape());
         Derivation d = derivation(shapes);
+        if (firstCall == null) firstCall = d;
+        else SharedCalls.requireSameWeights(this, firstCall, d);
         markBuilt();
         return new SymbolicTensor(d.output(), this, List.of(inputs), d, calls++);
     }

@@ -97,6 +97,20 @@ class SharedLayerSummaryTest {
     }
 
     @Test
+    void aSharedLayerTakesTheDepthOfItsDeepestCallAndPushesItsOtherCallsInputsDown() {
+        // outputs [d(x), g(d(y))]. Keras walks back from the last node found: g depth 0, d's call on y 1,
+        // y 2; then d's call on x takes d's depth 1 (not 0), so x gets 2, like y. Equal depths keep the
+        // order first met from the outputs (dense, input_1, dense_1, input_2): input_1, input_2, dense, dense_1.
+        // Without the push, x would be at depth 1 and come after y.
+        var x = new Input(2);
+        var y = new Input(2);
+        Dense d = new Dense(2);
+        Dense g = new Dense(1);
+        Model m = new Model(List.of(x, y), List.of(d.apply(x), g.apply(d.apply(y))));
+        assertEquals(List.of("input_1", "input_2", "dense", "dense_1"), m.layers().stream().map(Layer::name).toList());
+    }
+
+    @Test
     void shapeInferenceStillGivesEachCallItsOwnShape() {
         var a = new Input(4);
         var b = new Input(2, 4);
