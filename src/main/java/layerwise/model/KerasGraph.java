@@ -30,6 +30,8 @@ final class KerasGraph {
 
     private final Map<String, List<SymbolicTensor>> made = new HashMap<>();
     private final List<SymbolicTensor> built = new ArrayList<>();
+    /** Each entry's layer, made once however many calls it has. */
+    private final Map<String, Layer> layers = new HashMap<>();
 
     private KerasGraph() {}
 
@@ -42,16 +44,14 @@ final class KerasGraph {
             for (int i = 0; i < pending.size(); i++) {
                 Entry e = pending.get(i);
                 List<List<Ref>> calls = calls(e);
-                if (!calls.stream().flatMap(List::stream).allMatch(g::isMade)) continue;
                 try {
-                    g.add(e, calls);
+                    progress |= g.addReady(e, calls);
                 } catch (NnException failure) {
                     List<Entry> later = new ArrayList<>(pending);
                     later.remove(e);
                     throw KerasReader.incomplete(name, g.isChain(), g.built, true, e, failure, later);
                 }
-                pending.remove(i--);
-                progress = true;
+                if (g.isDone(e, calls)) pending.remove(i--);
             }
         }
         if (!pending.isEmpty()) throw g.unresolved(pending.get(0), entries);
@@ -60,16 +60,32 @@ final class KerasGraph {
 
     private boolean isMade(Ref r) { return made.containsKey(r.layer()) && made.get(r.layer()).size() > r.node(); }
 
-    private void add(Entry e, List<List<Ref>> calls) {
+    /** True once the entry's layer is made and applied to every call (an input layer: made once). */
+    private boolean isDone(Entry e, List<List<Ref>> calls) {
+        int wanted = e.className().equals("InputLayer") ? 1 : calls.size();
+        return layers.containsKey(e.name()) && made.getOrDefault(e.name(), List.of()).size() == wanted;
+    }
+
+    /**
+     * Makes the entry's layer once and applies it to each call whose inputs are known, in order, as Keras's
+     * reconstruct_from_config: a shared layer's later call may read one of its own earlier calls, d(d(x)).
+     * True if anything was made.
+     */
+    private boolean addReady(Entry e, List<List<Ref>> calls) {
+        if (isDone(e, calls)) return false;
         if (e.className().equals("InputLayer")) {
             keep(e.name(), new Input(e.name(), KerasReader.inputShape(e).dims()));
-            return;
+            layers.put(e.name(), made.get(e.name()).get(0).layer());
+            return true;
         }
-        Layer layer = LayerReaders.read(e.config());
-        for (List<Ref> call : calls) {
-            SymbolicTensor[] args = call.stream().map(r -> made.get(r.layer()).get(r.node())).toArray(SymbolicTensor[]::new);
+        int next = made.getOrDefault(e.name(), List.of()).size();
+        if (next < calls.size() && !calls.get(next).stream().allMatch(this::isMade)) return false;
+        Layer layer = layers.computeIfAbsent(e.name(), k -> LayerReaders.read(e.config()));
+        for (; next < calls.size() && calls.get(next).stream().allMatch(this::isMade); next++) {
+            SymbolicTensor[] args = calls.get(next).stream().map(r -> made.get(r.layer()).get(r.node())).toArray(SymbolicTensor[]::new);
             keep(e.name(), layer.apply(args));
         }
+        return true;
     }
 
     private void keep(String layer, SymbolicTensor t) {

@@ -62,6 +62,15 @@ class KerasJsonTest {
     }
 
     @Test
+    void readsATf2LayerWhoseSecondCallReadsItsFirst() {
+        // dense's inbound_nodes: call 0 on input_1, call 1 on ["dense", 0, 0]; the output is ["dense", 1, 0].
+        // One Dense(1) on 1 feature: 1×1 + 1 = 2 params, counted once.
+        Model m = KerasJson.read(DIR.resolve("tf2/dense_on_itself.json"));
+        assertEquals(List.of(0L, 2L), params(m));
+        assertEquals(List.of("input_1[0][0]", "dense[0][0]"), m.summaryTable().rows().get(1).connectedTo());
+    }
+
+    @Test
     void readsKeras3FunctionalWithKerasHistoryNodes() {
         Model m = KerasJson.read(DIR.resolve("keras3/seed003_functional.json"));
         assertEquals(List.of(0L, 448L, 0L, 4640L, 0L, 18496L, 0L, 0L, 9470464L, 513L), params(m));
