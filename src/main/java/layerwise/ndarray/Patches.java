@@ -1,6 +1,5 @@
 package layerwise.ndarray;
 
-
 import layerwise.ndarray.kernels.HalvingMaxPool;
 import layerwise.ndarray.kernels.Parallel;
 
@@ -112,8 +111,9 @@ public final class Patches {
      */
     public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
+        boolean halving = isHalving(g);
         Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
-            if (isHalving(g)) {
+            if (halving) {
                 halvingMaxPool(x, g, b, out, argmax);
                 return;
             }
