@@ -27,7 +27,6 @@ import layerwise.train.FitListener;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
 import layerwise.train.SGD;
-import layerwise.train.Trainer;
 
 /**
  * The three training workloads of the PyTorch anchor script, built and trained the same way: random
@@ -66,7 +65,7 @@ final class ModelBench {
         NDArray y = w.classes() == 1 ? labels.reshape(w.samples(), 1) : NDArray.toCategorical(labels, w.classes());
         String loss = w.classes() == 1 ? "binary_crossentropy" : "categorical_crossentropy";
         int warmupEpochs = warmUp(w.model(), x, y, loss);
-        Trainer trainer = Trainer.compile(w.model(), new SGD(0.01).momentum(0.9).nesterov(true), loss);
+        w.model().compile(new SGD(0.01).momentum(0.9).nesterov(true), loss);
         w.model().initialize(0);
         figures.emit("train." + key + ".params", List.of((double) w.model().countParams()), "count", "");
         figures.emit("train." + key + ".warmup_epochs", List.of((double) warmupEpochs), "count",
@@ -74,7 +73,7 @@ final class ModelBench {
         resetPeakHeap();
         EpochTimer timer = new EpochTimer();
         long start = System.nanoTime();
-        History h = trainer.fit(x, y, 32, epochs, new FitOptions().verbose(0).seed(0).listener(timer));
+        History h = w.model().fit(x, y, 32, epochs, new FitOptions().verbose(0).seed(0).listener(timer));
         double total = (System.nanoTime() - start) / 1e9;
         double lastLoss = h.get("loss")[h.epochs() - 1];
         figures.emit("train." + key + ".epoch_s", timer.seconds, "s", String.format(Locale.ROOT,
@@ -106,11 +105,11 @@ final class ModelBench {
     private static int warmUp(Model model, NDArray x, NDArray y, String loss) {
         if (model.countParams() > 16_000_000L) return 0;
         model.initialize(0);
-        Trainer t = Trainer.compile(model, new SGD(0.01).momentum(0.9).nesterov(true), loss);
+        model.compile(new SGD(0.01).momentum(0.9).nesterov(true), loss);
         long start = System.nanoTime();
         int epochs = 0;
         do {
-            t.fit(x, y, 32, 1, new FitOptions().verbose(0).seed(0));
+            model.fit(x, y, 32, 1, new FitOptions().verbose(0).seed(0));
             epochs++;
         } while (System.nanoTime() - start < 2_500_000_000L);
         return epochs;

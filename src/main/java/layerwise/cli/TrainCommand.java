@@ -10,6 +10,8 @@ import java.util.Map;
 
 import layerwise.chart.Charts;
 import layerwise.data.Dataset;
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
 import layerwise.data.Split;
 import layerwise.model.KerasJson;
 import layerwise.model.Model;
@@ -22,7 +24,6 @@ import layerwise.train.History;
 import layerwise.train.Optimizer;
 import layerwise.train.RMSprop;
 import layerwise.train.SGD;
-import layerwise.train.Trainer;
 
 /**
  * {@code ./layerwise train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
@@ -38,17 +39,17 @@ final class TrainCommand {
         Model model = KerasJson.read(a.model());
         model.initialize(a.seed());
         Dataset data = TrainData.load(a.data(), a.seed()).reshape(sampleShape(model));
-        Trainer trainer = Trainer.compile(model, a.optimizer(), a.loss(), "accuracy");
+        model.compile(a.optimizer(), a.loss(), "accuracy");
         // checked on all the samples, so an error shows the data's full shape, (100, 10) in seed 000
-        trainer.checkTarget(data.x(), TrainData.targets(data.y(), data.classes(), a.loss(), model));
+        model.checkTarget(a.loss(), TrainData.targets(data.y(), data.classes(), a.loss(), model));
         Split s = data.split(0.2, a.seed());
         NDArray yTrain = TrainData.targets(s.yTrain(), s.classes(), a.loss(), model), yTest = TrainData.targets(s.yTest(), s.classes(), a.loss(), model);
         boolean json = a.format().equals("json");
         FitOptions o = new FitOptions().seed(a.seed()).validationSplit(0.1).out(out)
                 .verbose(json ? 0 : (System.console() != null ? 1 : 2));
         if (json) o.listener(jsonLines(out));
-        History h = trainer.fit(s.xTrain(), yTrain, a.batchSize(), a.epochs(), o);
-        Map<String, Double> test = trainer.evaluate(s.xTest(), yTest, a.batchSize());
+        History h = model.fit(s.xTrain(), yTrain, a.batchSize(), a.epochs(), o);
+        Map<String, Double> test = model.evaluate(s.xTest(), yTest, a.batchSize(), 0);
         if (json) {
             out.printf(Locale.ROOT, "{\"test_loss\":%.6f,\"test_accuracy\":%.6f}%n", test.get("loss"), test.get("accuracy"));
         } else {
@@ -110,7 +111,19 @@ final class TrainCommand {
             if (model == null) throw usage("which model? e.g. ./layerwise train models/seed000_conv_then_dense.json --data random:100x100x100x3:10");
             if (!Files.exists(model)) throw usage("no file '" + model + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
             if (data == null) throw usage("which data? --data digits, iris or random:SAMPLESxD1x…:CLASSES");
+            if (chart != null) checkChartFolder(chart);
             return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format);
+        }
+
+        /** Checked before training, so that minutes of training are not lost to a typo in the path. */
+        private static void checkChartFolder(Path chart) {
+            Path folder = chart.toAbsolutePath().getParent();
+            if (folder != null && Files.isDirectory(folder) && Files.isWritable(folder)) return;
+            boolean exists = folder != null && Files.isDirectory(folder);
+            throw new ConfigException(Problem.at("--chart " + chart)
+                    .headline("Cannot save the chart to " + chart + ": the folder " + folder + (exists ? " is not writable." : " does not exist."))
+                    .expected("a PNG path in an existing, writable folder").got(chart.toString())
+                    .fix(exists ? "choose a folder you can write to" : "create the folder first (mkdir -p " + folder + "), or save the chart in the current folder: --chart loss.png"));
         }
 
         private static Optimizer optimizer(String name, Double lr) {

@@ -7,7 +7,6 @@ import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 import layerwise.train.History;
 import layerwise.train.SGD;
-import layerwise.train.Trainer;
 
 /**
  * The seed-000 program, line by line in Java, with the Flatten the student was missing:
@@ -33,10 +32,10 @@ public final class Seed000Training {
 
         // sgd = SGD(lr=0.01, decay=1e-6, momentum=0.9, nesterov=True)
         var sgd = new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true);
-        var trainer = Trainer.compile(model, sgd, "categorical_crossentropy", "accuracy");
+        model.compile(sgd, "categorical_crossentropy", "accuracy");
 
         long start = System.nanoTime();
-        History history = trainer.fit(xTrain, yTrain, 32, 10);
+        History history = model.fit(xTrain, yTrain, 32, 10);
         System.out.printf("%nTrained 10 epochs in %.1f s%n", (System.nanoTime() - start) / 1e9);
         System.out.println(history);
         if (args.length > 0) {

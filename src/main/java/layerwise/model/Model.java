@@ -1,14 +1,13 @@
 package layerwise.model;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
@@ -18,8 +17,14 @@ import layerwise.layers.Layer;
 import layerwise.layers.Names;
 import layerwise.layers.Param;
 import layerwise.layers.SymbolicTensor;
+import layerwise.layers.Trainable;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
+import layerwise.train.FitOptions;
+import layerwise.train.History;
+import layerwise.train.Optimizer;
+import layerwise.train.Optimizers;
+import layerwise.train.Trainer;
 
 /**
  * A network described by its inputs and outputs, as Keras's functional {@code Model(inputs, outputs)}:
@@ -31,7 +36,7 @@ import layerwise.ndarray.Shape;
  * Every layer's shape is known as soon as it is applied, so the model can print its summary and its
  * layer-by-layer explanation without seeing any data.
  */
-public class Model {
+public class Model implements Trainable {
     private final String name;
     private final List<SymbolicTensor> inputs = new ArrayList<>();
     private final List<SymbolicTensor> outputs = new ArrayList<>();
@@ -41,6 +46,8 @@ public class Model {
     private final List<Layer> layerOrder = new ArrayList<>();
     private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
+    /** The optimizer, loss and metrics of compile(…); null until then. */
+    private Trainer trainer;
     /** Set once the graph is known to have no shared layer, so that training checks it once, not per step. */
     private boolean checkedForTraining;
 
@@ -59,39 +66,9 @@ public class Model {
         this.outputs.addAll(outputs);
         Set<SymbolicTensor> visited = new LinkedHashSet<>();
         for (SymbolicTensor out : outputs) visit(out, visited);
-        nodes.addAll(inKerasOrder(new ArrayList<>(visited)));
-    }
-
-    /**
-     * Keras lists a functional model's layers by depth, farthest from the outputs first, and layers of
-     * equal depth in the order a walk back from the outputs first meets them. Both inputs of a
-     * two-input model therefore come first, as in model.summary() in Keras. A layer called more than
-     * once takes the depth of its deepest call, and each later call met on the way back is moved down
-     * to that depth too, with the calls before it (Keras's _map_graph_network does the same).
-     */
-    private List<SymbolicTensor> inKerasOrder(List<SymbolicTensor> dataFlowOrder) {
-        Map<SymbolicTensor, Integer> depth = new HashMap<>(), firstMet = new HashMap<>();
-        Map<Layer, Integer> layerDepth = new HashMap<>(), layerFirstMet = new HashMap<>();
-        for (SymbolicTensor out : outputs) meet(out, firstMet);
-        for (int i = dataFlowOrder.size() - 1; i >= 0; i--) {
-            SymbolicTensor t = dataFlowOrder.get(i);
-            int d = Math.max(depth.getOrDefault(t, 0), layerDepth.getOrDefault(t.layer(), 0));
-            depth.put(t, d);
-            layerDepth.put(t.layer(), d);
-            for (SymbolicTensor in : t.inputs()) depth.merge(in, d + 1, Math::max);
-        }
-        firstMet.forEach((t, index) -> layerFirstMet.merge(t.layer(), index, Math::min));
-        layerOrder.addAll(layerDepth.keySet());
-        layerOrder.sort(Comparator.comparing((Layer l) -> -layerDepth.get(l)).thenComparing(layerFirstMet::get));
-        List<SymbolicTensor> ordered = new ArrayList<>(dataFlowOrder);
-        ordered.sort(Comparator.comparing((SymbolicTensor t) -> -depth.get(t)).thenComparing(firstMet::get));
-        return ordered;
-    }
-
-    private static void meet(SymbolicTensor t, Map<SymbolicTensor, Integer> firstMet) {
-        if (firstMet.containsKey(t)) return;
-        firstMet.put(t, firstMet.size());
-        for (SymbolicTensor in : t.inputs()) meet(in, firstMet);
+        KerasOrder order = KerasOrder.of(outputs, new ArrayList<>(visited));
+        nodes.addAll(order.nodes());
+        layerOrder.addAll(order.layers());
     }
 
     /** For subclasses that grow the graph themselves, such as Sequential. */
@@ -187,10 +164,14 @@ public class Model {
      */
     public void checkTarget(long... targetShape) { TargetCheck.check(this, targetShape); }
 
+    /** The check fit makes on the targets for this loss (one-hot or class numbers, reachable values, shape). */
+    public void checkTarget(String loss, NDArray y) { LossTargets.check(this, loss, y); }
+
     // ------------------------------------------------------------------ computing with numbers
 
     /** Creates every layer's weights afresh, in order, from one generator with this seed. */
     public void initialize(long seed) {
+        SizeCheck.weights(this);
         Random rng = new Random(seed);
         for (SymbolicTensor t : nodes) {
             if (!t.inputs().isEmpty()) t.layer().initialize(t.inputs().get(0).shape(), rng);
@@ -231,6 +212,10 @@ public class Model {
     /** The layer that computes the model's output. */
     public Layer outputLayer() { return outputs.get(0).layer(); }
 
+    @Override public String outputActivation() { return outputLayer().outputActivation(); }
+
+    @Override public NDArray savedLogits() { return outputLayer().savedLogits(); }
+
     /** The weights of all trainable layers (a layer shared by several nodes counted once). */
     public List<Param> params() {
         Set<Layer> seen = new LinkedHashSet<>();
@@ -248,6 +233,68 @@ public class Model {
     }
 
     public NDArray predict(NDArray x) { return predict(x, 32); }
+
+    /** The layer with this name, as Keras's {@code model.get_layer("conv2d")}. */
+    public Layer getLayer(String name) { return LayerLookup.byName(this, name); }
+
+    /** The layer at this place in {@link #layers()}, as Keras's {@code model.get_layer(index=2)}. */
+    public Layer getLayer(int index) { return LayerLookup.byIndex(this, index); }
+
+    // ------------------------------------------------------------------ Keras's compile, fit, evaluate
+
+    /**
+     * Keras's {@code model.compile(optimizer="adam", loss=…, metrics=[…])}: the optimizer by name, with
+     * Keras's default learning rate ("sgd" 0.01; "adam", "rmsprop", "adagrad" 0.001).
+     */
+    public void compile(String optimizer, String loss, String... metrics) { compile(Optimizers.get(optimizer), loss, metrics); }
+
+    /** {@code model.compile(new Adam(1e-3), "mse", "mae")}. */
+    public void compile(Optimizer optimizer, String loss, String... metrics) { trainer = new Trainer(this, optimizer, loss, metrics); }
+
+    /** Keras's positional order, {@code model.fit(x, y, 32, 10)}: batch size, then epochs. */
+    public History fit(NDArray x, NDArray y, int batchSize, int epochs) { return fit(x, y, new FitOptions().batchSize(batchSize).epochs(epochs)); }
+
+    public History fit(NDArray x, NDArray y, int batchSize, int epochs, FitOptions o) { return fit(x, y, o.batchSize(batchSize).epochs(epochs)); }
+
+    /**
+     * Trains on these samples. Before the first step it checks the data (finite numbers, targets that fit
+     * the output and the loss, arrays that fit in memory) and creates missing weights with the options' seed.
+     */
+    public History fit(NDArray x, NDArray y, FitOptions o) {
+        Trainer t = compiled("fit");
+        checkTrainable();
+        t.checkData("fit", x, y);
+        LossTargets.check(this, t.loss().name(), y);
+        SizeCheck.batch(this, o.batchSize());
+        if (!isInitialized()) initialize(o.seed());
+        return t.fit(x, y, o);
+    }
+
+    /** Loss and metrics on these samples, printing Keras's line: {@code {loss=0.31, accuracy=0.9}}. */
+    public Map<String, Double> evaluate(NDArray x, NDArray y) { return evaluate(x, y, 32, 1); }
+
+    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize) { return evaluate(x, y, batchSize, 1); }
+
+    /** verbose 0 prints nothing. */
+    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) {
+        Trainer t = compiled("evaluate");
+        t.checkData("evaluate", x, y);
+        LossTargets.check(this, t.loss().name(), y);
+        if (!isInitialized()) initialize(0);
+        return t.evaluate(x, y, batchSize, verbose, System.out);
+    }
+
+    /** True once compile(…) has been called. */
+    public boolean isCompiled() { return trainer != null; }
+
+    private Trainer compiled(String method) {
+        if (trainer != null) return trainer;
+        throw new ConfigException(Problem.at(name)
+                .headline("You must call `compile()` before calling `" + method + "()`.")
+                .expected("model.compile(optimizer, loss, metrics…) first").got(method + "(…) on a model that was never compiled")
+                .why(method + " needs a loss to measure the error" + (method.equals("fit") ? " and an optimizer to change the weights" : ""))
+                .fix("call model.compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\") (or your loss) before " + method));
+    }
 
     /** Warnings about shapes that build but probably do not do what was meant (Dense after Conv2D, skipped pixels). */
     public List<ShapeLinter.Warning> lint() { return ShapeLinter.lint(this); }
@@ -270,5 +317,11 @@ public class Model {
     /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
     public String toJson() { return KerasJson.write(this); }
 
-    @Override public String toString() { return summaryTable().toText(); }
+    /** One line, so that JShell echoes no table; summary() prints the table. */
+    @Override
+    public String toString() {
+        String kind = getClass().getSimpleName() + " \"" + name + "\": " + layers().size() + " layers";
+        if (inputs.isEmpty()) return kind + ", input shape not known yet";
+        return kind + ", " + String.format("%,d", countParams()) + " params, " + inputShape().withBatch() + " -> " + outputShape().withBatch();
+    }
 }

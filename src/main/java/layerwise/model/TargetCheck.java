@@ -18,7 +18,10 @@ import layerwise.ndarray.Shape;
 final class TargetCheck {
     private TargetCheck() {}
 
-    static void check(Model model, long... target) {
+    static void check(Model model, long... target) { check(model, false, target); }
+
+    /** With {@code regression} (an mse or mae loss) a wrong width is a number of target values, not of classes. */
+    static void check(Model model, boolean regression, long... target) {
         Shape out = model.outputShape();
         SymbolicTensor last = model.outputs().get(0);
         String outName = last.layer().name();
@@ -52,9 +55,9 @@ final class TargetCheck {
                                 + " but got array with shape " + got)
                         .expected("axis " + (i + 1) + " of the targets to be " + out.dim(i) + ", as in the model output " + out.withBatch())
                         .got("axis " + (i + 1) + " = " + target[i + 1] + " in " + got)
-                        .fix(last.layer() instanceof Dense
-                                ? "make the last Dense layer's units " + target[i + 1] + " (one per class), or encode the targets with " + out.dim(i) + " columns"
-                                : "change the model or the targets so that the two shapes agree"));
+                        .fix(!(last.layer() instanceof Dense) ? "change the model or the targets so that the two shapes agree"
+                                : regression ? "make the last layer Dense(" + target[i + 1] + ") with a linear activation (one unit per target value)"
+                                : "make the last Dense layer's units " + target[i + 1] + " (one per class), or encode the targets with " + out.dim(i) + " columns"));
             }
         }
     }

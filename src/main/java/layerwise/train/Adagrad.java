@@ -24,7 +24,7 @@ public final class Adagrad implements Optimizer {
     private final Map<Param, float[]> accumulated = new IdentityHashMap<>();
 
     public Adagrad() { this(0.001); }
-    public Adagrad(double lr) { this.lr = lr; }
+    public Adagrad(double lr) { this.lr = Optimizers.checkLearningRate("Adagrad", lr); }
 
     public Adagrad initialAccumulatorValue(double a) { initialAccumulator = a; return this; }
 

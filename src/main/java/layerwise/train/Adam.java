@@ -31,7 +31,7 @@ public final class Adam implements Optimizer {
     }
 
     public Adam() { this(0.001); }
-    public Adam(double lr) { this.lr = lr; }
+    public Adam(double lr) { this.lr = Optimizers.checkLearningRate("Adam", lr); }
 
     public Adam beta1(double b) { beta1 = b; return this; }
     public Adam beta2(double b) { beta2 = b; return this; }

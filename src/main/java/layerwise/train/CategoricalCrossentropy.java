@@ -62,7 +62,7 @@ final class CategoricalCrossentropy implements Loss {
     }
 
     @Override
-    public Metric accuracy(int outputWidth) { return sparse ? Metric.SPARSE_CATEGORICAL_ACCURACY : Metric.CATEGORICAL_ACCURACY; }
+    public String accuracy(int outputWidth) { return sparse ? "sparse_categorical_accuracy" : "categorical_accuracy"; }
 
     private static double logSumExp(float[] x, int from, int n) {
         float max = Float.NEGATIVE_INFINITY;

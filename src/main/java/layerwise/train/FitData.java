@@ -2,13 +2,12 @@ package layerwise.train;
 
 import java.util.Random;
 
+import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
-import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
-import layerwise.ndarray.Shape;
 
-/** The samples fit trains on and validates with, after the checks Keras makes before training. */
+/** The samples fit trains on and validates with, after the checks made before training. */
 record FitData(NDArray x, NDArray y, NDArray validationX, NDArray validationY) {
 
     static FitData split(NDArray x, NDArray y, FitOptions o) {
@@ -31,28 +30,46 @@ record FitData(NDArray x, NDArray y, NDArray validationX, NDArray validationY) {
         return order;
     }
 
-    /** The target check of Keras: same number of samples, and targets shaped like the output (or class numbers for a sparse loss). */
-    static void checkTarget(Model model, Loss loss, NDArray x, NDArray y) {
-        if (x.dim(0) != y.dim(0)) {
-            throw new ShapeException(Problem.at("fit")
-                    .headline("Data cardinality is ambiguous: x sizes: " + x.dim(0) + ", y sizes: " + y.dim(0))
-                    .expected("as many targets as samples").got(x.dim(0) + " samples " + x.shape() + ", " + y.dim(0) + " targets " + y.shape())
-                    .fix("pass x and y with the same first axis"));
+    /** As many targets as samples, or Keras's "Data cardinality is ambiguous". */
+    static void checkCardinality(NDArray x, NDArray y) {
+        if (x.dim(0) == y.dim(0)) return;
+        throw new ShapeException(Problem.at("fit")
+                .headline("Data cardinality is ambiguous: x sizes: " + x.dim(0) + ", y sizes: " + y.dim(0))
+                .expected("as many targets as samples").got(x.dim(0) + " samples " + x.shape() + ", " + y.dim(0) + " targets " + y.shape())
+                .fix("pass x and y with the same first axis"));
+    }
+
+    /**
+     * Every number must be finite: one NaN in the data makes the loss NaN after the first batch that
+     * holds it, and every weight NaN after the step that follows. Reports the first one, by index.
+     */
+    static void checkFinite(String where, String array, NDArray a) {
+        float[] d = a.contiguous().data();
+        int first = -1, count = 0;
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                if (first < 0) first = i;
+                count++;
+            }
         }
-        long[] dims = java.util.Arrays.stream(y.dims()).asLongStream().toArray();
-        if (!loss.name().startsWith("sparse")) {
-            model.checkTarget(dims);
-            return;
+        if (first < 0) return;
+        String index = index(first, a.dims());
+        throw new ConfigException(Problem.at(where)
+                .headline(array + " holds " + (count == 1 ? "a non-finite value" : count + " non-finite values") + ": "
+                        + array + index + " = " + d[first] + ", in sample " + first / Math.max(1, d.length / a.dim(0)))
+                .expected("finite numbers in " + array + " " + a.shape())
+                .got(array + index + " = " + d[first] + (count > 1 ? " and " + (count - 1) + " more NaN or infinite value(s)" : ""))
+                .why("one NaN or infinity makes the loss NaN, and after the next step every weight NaN: the model learns nothing")
+                .fix("clean the data first: drop the samples that hold it, or replace missing values (for example by the column's mean)"));
+    }
+
+    /** "[12, 3, 0]": the position of flat index i in an array of these dims. */
+    private static String index(int i, int[] dims) {
+        int[] at = new int[dims.length];
+        for (int k = dims.length - 1; k >= 0; k--) {
+            at[k] = i % dims[k];
+            i /= dims[k];
         }
-        Shape out = model.outputShape();
-        Shape labels = Shape.of(java.util.Arrays.copyOfRange(dims, 1, dims.length));
-        Shape want = out.dropLast();
-        if (labels.equals(want) || labels.equals(want.append(1))) return;
-        throw new ShapeException(Problem.at(model.outputLayer().label())
-                .headline("Error when checking target: sparse_categorical_crossentropy expects one class number per prediction, shape "
-                        + "(samples" + want.withBatch().substring(5) + ", but got array with shape " + y.shape())
-                .expected("targets of shape (" + y.dim(0) + want.withBatch().substring(5) + " holding class numbers, for the output " + out.withBatch())
-                .got("targets of shape " + y.shape())
-                .fix(labels.equals(out) ? "these look one-hot: use categorical_crossentropy" : "give one class number per sample"));
+        return java.util.Arrays.toString(at);
     }
 }

@@ -2,12 +2,18 @@ package layerwise.train;
 
 import java.util.Map;
 
+import layerwise.layers.Trainable;
+
 /**
  * Hears what fit is doing, as Keras callbacks do: the terminal progress bar is one, a notebook's live
- * chart another. Epochs are numbered from 1, as printed ("Epoch 3/10"); batches too ("4/4").
- * The logs hold the running figures by Keras name: loss, accuracy, and after an epoch val_loss, val_accuracy.
+ * chart another, EarlyStopping a third. Epochs are numbered from 1, as printed ("Epoch 3/10"); batches
+ * too ("4/4"). The logs hold the running figures by Keras name: loss, the metrics, and after an epoch
+ * val_loss and the val_ metrics.
  */
 public interface FitListener {
+    /** The network being trained, given before training begins (Keras's set_model). */
+    default void setModel(Trainable model) {}
+
     default void onTrainBegin(int epochs, int batchesPerEpoch, int samples) {}
 
     default void onEpochBegin(int epoch, int epochs) {}
@@ -18,4 +24,10 @@ public interface FitListener {
     default void onEpochEnd(int epoch, Map<String, Double> logs, History history) {}
 
     default void onTrainEnd(History history) {}
+
+    /**
+     * True to end training after the current batch, as Keras's {@code model.stop_training = True}: the
+     * epoch then ends (with its validation) and no other starts.
+     */
+    default boolean stopTraining() { return false; }
 }

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+import layerwise.layers.Options;
 import layerwise.ndarray.NDArray;
 
 /**
- * fit's optional settings, Keras's keyword arguments: {@code new FitOptions().validationSplit(0.2).seed(1).verbose(2)}.
- * Defaults as Keras: shuffle each epoch, verbose 1 (a progress bar), no validation; the seed (0)
- * fixes the shuffling and, for a model without weights yet, the initial weights.
+ * fit's optional settings, Keras's keyword arguments:
+ * {@code new FitOptions().batchSize(32).epochs(10).validationSplit(0.2).callbacks(new EarlyStopping("val_loss", 3, true))}.
+ * Defaults as Keras: batch size 32, 1 epoch, shuffle each epoch, verbose 1 (a progress bar), no
+ * validation; the seed (0) fixes the shuffling and, for a model without weights yet, the initial weights.
  */
 public final class FitOptions {
+    int batchSize = 32, epochs = 1;
     double validationSplit;
     NDArray validationX, validationY;
     boolean shuffle = true;
@@ -30,9 +35,17 @@ public final class FitOptions {
     /** A listener every later fit gets, without asking: the notebook kernel adds its live loss chart so. */
     public static void addDefaultListener(Supplier<FitListener> factory) { DEFAULT_LISTENERS.add(factory); }
 
+    public FitOptions batchSize(int n) { batchSize = Options.positive("fit", "batch_size", n)[0]; return this; }
+    public FitOptions epochs(int n) { epochs = Options.positive("fit", "epochs", n)[0]; return this; }
+
     /** Keeps the last fraction of the samples (taken before shuffling, as Keras does) for validation. */
     public FitOptions validationSplit(double fraction) {
-        if (!(fraction >= 0 && fraction < 1)) throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new ConfigException(Problem.at("fit")
+                    .headline("`validation_split` must be a float between 0 and 1. Received: " + fraction)
+                    .expected("0 ≤ validation_split < 1, the fraction of samples kept aside").got("validation_split = " + fraction)
+                    .fix("use a fraction such as 0.2 (the last 20 % of the samples)"));
+        }
         validationSplit = fraction;
         return this;
     }
@@ -45,4 +58,15 @@ public final class FitOptions {
     /** Where the progress goes (System.out by default). */
     public FitOptions out(PrintStream p) { out = p; return this; }
     public FitOptions listener(FitListener l) { listeners.add(l); return this; }
+
+    /** Keras's {@code callbacks=[…]}: EarlyStopping, TerminateOnNaN or any FitListener of your own. */
+    public FitOptions callbacks(FitListener... callbacks) {
+        listeners.addAll(List.of(callbacks));
+        return this;
+    }
+
+    public int batchSize() { return batchSize; }
+    public int epochs() { return epochs; }
+    public long seed() { return seed; }
+    public boolean hasValidation() { return validationX != null || validationSplit > 0; }
 }

@@ -1,6 +1,7 @@
 package layerwise.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,17 +15,14 @@ import java.util.Set;
 public final class History {
     private final List<Map<String, Double>> epochs = new ArrayList<>();
 
-    void add(Map<String, Double> logs) { epochs.add(Map.copyOf(logs)); }
+    void add(Map<String, Double> logs) { epochs.add(Collections.unmodifiableMap(new LinkedHashMap<>(logs))); }
 
     /** How many epochs have run. */
     public int epochs() { return epochs.size(); }
 
-    /** The names of the figures, in Keras's order: loss, accuracy, val_loss, val_accuracy. */
+    /** The names of the figures, in Keras's order: loss, the metrics as compiled, then val_loss and the val_ metrics. */
     public List<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
-        for (String k : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
-            if (epochs.stream().anyMatch(e -> e.containsKey(k))) keys.add(k);
-        }
         epochs.forEach(e -> keys.addAll(e.keySet()));
         return List.copyOf(keys);
     }

@@ -24,6 +24,6 @@ public interface Loss {
     /** dLoss/dz, same shape as z. */
     default NDArray gradientFromLogits(NDArray z, NDArray yTrue) { throw new UnsupportedOperationException(name() + " has no fused form"); }
 
-    /** The accuracy that fits this loss for an output with this many numbers on its last axis. */
-    default Metric accuracy(int outputWidth) { return outputWidth == 1 ? Metric.BINARY_ACCURACY : Metric.CATEGORICAL_ACCURACY; }
+    /** The Keras name of the accuracy that "accuracy" means with this loss, for an output this wide on its last axis. */
+    default String accuracy(int outputWidth) { return outputWidth == 1 ? "binary_accuracy" : "categorical_accuracy"; }
 }

@@ -16,12 +16,17 @@ final class ProgressBar implements FitListener {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final int verbose;
+    /** False for evaluate, whose one line has no "Epoch 1/1" above it. */
+    private final boolean epochHeader;
     private long epochStart;
     private int batches = 1, lastLength;
 
-    ProgressBar(PrintStream out, int verbose) {
+    ProgressBar(PrintStream out, int verbose) { this(out, verbose, true); }
+
+    ProgressBar(PrintStream out, int verbose, boolean epochHeader) {
         this.out = out;
         this.verbose = verbose;
+        this.epochHeader = epochHeader;
     }
 
     @Override
@@ -29,7 +34,7 @@ final class ProgressBar implements FitListener {
 
     @Override
     public void onEpochBegin(int epoch, int epochs) {
-        out.println("Epoch " + epoch + "/" + epochs);
+        if (epochHeader) out.println("Epoch " + epoch + "/" + epochs);
         epochStart = System.nanoTime();
     }
 
@@ -75,9 +80,7 @@ final class ProgressBar implements FitListener {
 
     static String figures(Map<String, Double> logs) {
         StringBuilder b = new StringBuilder();
-        for (String k : new String[] {"loss", "accuracy", "val_loss", "val_accuracy"}) {
-            if (logs.containsKey(k)) b.append(" - ").append(k).append(": ").append(String.format(java.util.Locale.ROOT, "%.4f", logs.get(k)));
-        }
+        logs.forEach((k, v) -> b.append(" - ").append(k).append(": ").append(String.format(java.util.Locale.ROOT, "%.4f", v)));
         return b.toString();
     }
 }

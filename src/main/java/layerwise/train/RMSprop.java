@@ -23,7 +23,7 @@ public final class RMSprop implements Optimizer {
     private final Map<Param, float[]> meanSquare = new IdentityHashMap<>();
 
     public RMSprop() { this(0.001); }
-    public RMSprop(double lr) { this.lr = lr; }
+    public RMSprop(double lr) { this.lr = Optimizers.checkLearningRate("RMSprop", lr); }
 
     public RMSprop rho(double r) { rho = r; return this; }
     public RMSprop epsilon(double e) { epsilon = e; return this; }

@@ -24,7 +24,10 @@ public final class SGD implements Optimizer {
     private long iterations;
     private final Map<Param, float[]> velocity = new IdentityHashMap<>();
 
-    public SGD(double lr) { this.lr = lr; }
+    /** Keras's default: SGD(learning_rate=0.01). */
+    public SGD() { this(0.01); }
+
+    public SGD(double lr) { this.lr = Optimizers.checkLearningRate("SGD", lr); }
 
     public SGD momentum(double m) { momentum = m; return this; }
     public SGD nesterov(boolean n) { nesterov = n; return this; }

@@ -1,153 +1,147 @@
 package layerwise.train;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import layerwise.error.ConfigException;
-import layerwise.error.Problem;
-import layerwise.layers.Layer;
-import layerwise.model.Model;
+import layerwise.layers.Trainable;
 import layerwise.ndarray.NDArray;
 
 /**
- * A model compiled with an optimizer, a loss and metrics, which fits, evaluates and predicts as Keras's
- * compiled model does:
- * <pre>
- *   var trainer = Trainer.compile(model, new SGD(0.01).momentum(0.9).nesterov(true), "categorical_crossentropy", "accuracy");
- *   History history = trainer.fit(x, y, 32, 10);
- * </pre>
- * One training step: forward, loss, backward (fused with the last softmax/sigmoid when the loss
- * allows), then the optimizer's step on every trainable weight.
+ * The training loop behind {@code model.compile(…)} and {@code model.fit(…)}: a network with an
+ * optimizer, a loss and metrics. It trains anything {@link Trainable}. One training step: forward,
+ * loss, backward (fused with the last softmax/sigmoid when the loss allows), then the optimizer's step
+ * on every trainable weight. The model checks shapes before it calls in; this loop checks the numbers.
  */
 public final class Trainer {
-    private final Model model;
+    private final Trainable net;
     private final Optimizer optimizer;
     private final Loss loss;
-    private final boolean accuracy;
+    private final List<Metric> metrics = new ArrayList<>();
 
-    private Trainer(Model model, Optimizer optimizer, Loss loss, boolean accuracy) {
-        this.model = model;
+    public Trainer(Trainable net, Optimizer optimizer, String loss, String... metrics) {
+        this.net = net;
         this.optimizer = optimizer;
-        this.loss = loss;
-        this.accuracy = accuracy;
+        this.loss = Losses.get(loss);
+        for (String m : metrics) this.metrics.add(Metrics.get(m, this.loss));
     }
 
-    /** Keras's model.compile(optimizer, loss, metrics); the only metric is "accuracy" (or "acc"). */
-    public static Trainer compile(Model model, Optimizer optimizer, String loss, String... metrics) {
-        boolean acc = false;
-        for (String m : metrics) {
-            if (!m.equals("accuracy") && !m.equals("acc")) {
-                throw new ConfigException(Problem.at("compile")
-                        .headline("Unknown metric function: '" + m + "'.")
-                        .expected("\"accuracy\"").got("'" + m + "'")
-                        .fix("use \"accuracy\"; the loss is always reported"));
-            }
-            acc = true;
-        }
-        return new Trainer(model, optimizer, Losses.get(loss), acc);
-    }
-
-    public Model model() { return model; }
     public Loss loss() { return loss; }
     public Optimizer optimizer() { return optimizer; }
+    public List<Metric> metrics() { return List.copyOf(metrics); }
 
-    public History fit(NDArray x, NDArray y, int batchSize, int epochs) { return fit(x, y, batchSize, epochs, new FitOptions()); }
+    /**
+     * The checks on the numbers before training or evaluating: as many targets as samples, and no NaN or
+     * infinity in x or y (the first one is reported by index).
+     */
+    public void checkData(String where, NDArray x, NDArray y) {
+        FitData.checkCardinality(x, y);
+        FitData.checkFinite(where, "x", x);
+        FitData.checkFinite(where, "y", y);
+    }
 
-    public History fit(NDArray x, NDArray y, int batchSize, int epochs, FitOptions o) {
-        model.checkTrainable();
-        FitData.checkTarget(model, loss, x, y);
+    public History fit(NDArray x, NDArray y, FitOptions o) {
+        checkData("fit", x, y);
         FitData data = FitData.split(x, y, o);
-        if (!model.isInitialized()) model.initialize(o.seed);
         List<FitListener> listeners = new ArrayList<>(o.listeners);
         if (o.verbose > 0) listeners.add(0, new ProgressBar(o.out, o.verbose));
-        int n = data.x().dim(0), batches = (n + batchSize - 1) / batchSize;
-        listeners.forEach(l -> l.onTrainBegin(epochs, batches, n));
+        int n = data.x().dim(0), batchSize = o.batchSize, epochs = o.epochs, batches = (n + batchSize - 1) / batchSize;
+        for (FitListener l : listeners) l.setModel(net);
+        for (FitListener l : listeners) l.onTrainBegin(epochs, batches, n);
         Random shuffler = new Random(o.seed);
         History history = new History();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            int e = epoch;
-            listeners.forEach(l -> l.onEpochBegin(e, epochs));
+        boolean stop = false;
+        for (int epoch = 1; epoch <= epochs && !stop; epoch++) {
+            for (FitListener l : listeners) l.onEpochBegin(epoch, epochs);
             int[] order = FitData.order(n, o.shuffle ? shuffler : null);
             Running run = new Running();
-            for (int b = 0; b < batches; b++) {
-                int[] idx = java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
-                NDArray xb = data.x().take(idx), yb = data.y().take(idx);
-                NDArray out = trainStep(xb, yb, run);
-                if (accuracy) run.addAccuracy(metric(out).compute(out, yb, 0.5f), idx.length);
-                int bb = b + 1;
-                Map<String, Double> logs = run.logs(accuracy);
-                listeners.forEach(l -> l.onBatchEnd(e, bb, batches, logs));
+            for (int b = 0; b < batches && !stop; b++) {
+                int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
+                NDArray yb = data.y().take(idx);
+                run.add(trainStep(data.x().take(idx), yb, run), yb);
+                Map<String, Double> logs = run.logs();
+                for (FitListener l : listeners) l.onBatchEnd(epoch, b + 1, batches, logs);
+                stop = stopRequested(listeners);
             }
-            Map<String, Double> logs = run.logs(accuracy);
+            Map<String, Double> logs = run.logs();
             if (data.validationX() != null) {
-                evaluate(data.validationX(), data.validationY(), batchSize).forEach((k, v) -> logs.put("val_" + k, v));
+                evaluate(data.validationX(), data.validationY(), batchSize, 0, o.out).forEach((k, v) -> logs.put("val_" + k, v));
             }
             history.add(logs);
-            listeners.forEach(l -> l.onEpochEnd(e, logs, history));
+            for (FitListener l : listeners) l.onEpochEnd(epoch, logs, history);
+            stop |= stopRequested(listeners);
         }
-        listeners.forEach(l -> l.onTrainEnd(history));
+        for (FitListener l : listeners) l.onTrainEnd(history);
         return history;
     }
 
-    /**
-     * What fit checks before the first step: as many targets as samples, shaped like the model's output
-     * (class numbers for a sparse loss). A mismatch, such as seed 000's missing Flatten, is explained.
-     */
-    public void checkTarget(NDArray x, NDArray y) { FitData.checkTarget(model, loss, x, y); }
+    /** Between batches: a callback (EarlyStopping, TerminateOnNaN) may ask to end training. */
+    private static boolean stopRequested(List<FitListener> listeners) {
+        for (FitListener l : listeners) if (l.stopTraining()) return true;
+        return false;
+    }
 
     /** forward, loss, backward, optimizer step; returns the batch's predictions. */
     private NDArray trainStep(NDArray xb, NDArray yb, Running run) {
-        NDArray out = model.forward(xb, true);
-        Layer last = model.outputLayer();
-        if (loss.fusesWith(last.outputActivation())) {
-            NDArray z = last.savedLogits();
+        NDArray out = net.forward(xb, true);
+        if (loss.fusesWith(net.outputActivation())) {
+            NDArray z = net.savedLogits();
             run.addLoss(loss.valueFromLogits(z, yb), xb.dim(0));
-            model.backwardToWeights(loss.gradientFromLogits(z, yb), true);
+            net.backwardToWeights(loss.gradientFromLogits(z, yb), true);
         } else {
             run.addLoss(loss.value(out, yb), xb.dim(0));
-            model.backwardToWeights(loss.gradient(out, yb), false);
+            net.backwardToWeights(loss.gradient(out, yb), false);
         }
-        optimizer.step(model.params());
+        optimizer.step(net.params());
         return out;
     }
 
-    /** Loss (and accuracy) on these samples, in inference mode, as Keras's evaluate. */
-    public Map<String, Double> evaluate(NDArray x, NDArray y) { return evaluate(x, y, 32); }
-
-    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize) {
-        FitData.checkTarget(model, loss, x, y);
-        Running run = new Running();
-        for (int i = 0; i < x.dim(0); i += batchSize) {
-            int end = Math.min(x.dim(0), i + batchSize);
-            NDArray xb = x.slice(i, end), yb = y.slice(i, end);
-            NDArray out = model.forward(xb, false);
-            Layer last = model.outputLayer();
-            boolean fused = loss.fusesWith(last.outputActivation());
-            run.addLoss(fused ? loss.valueFromLogits(last.savedLogits(), yb) : loss.value(out, yb), end - i);
-            if (accuracy) run.addAccuracy(metric(out).compute(out, yb, 0.5f), end - i);
+    /**
+     * Loss and metrics on these samples, in inference mode, as Keras's evaluate; with verbose 1 prints
+     * Keras's line, {@code 4/4 [==============================] - 0s 2ms/step - loss: 0.3120 - accuracy: 0.9000}.
+     */
+    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose, PrintStream out) {
+        checkData("evaluate", x, y);
+        int n = x.dim(0), batches = (n + batchSize - 1) / batchSize;
+        ProgressBar bar = verbose > 0 ? new ProgressBar(out, verbose, false) : null;
+        if (bar != null) {
+            bar.onTrainBegin(1, batches, n);
+            bar.onEpochBegin(1, 1);
         }
-        return run.logs(accuracy);
+        Running run = new Running();
+        for (int i = 0; i < n; i += batchSize) {
+            int end = Math.min(n, i + batchSize);
+            NDArray xb = x.slice(i, end), yb = y.slice(i, end);
+            NDArray pred = net.forward(xb, false);
+            boolean fused = loss.fusesWith(net.outputActivation());
+            run.addLoss(fused ? loss.valueFromLogits(net.savedLogits(), yb) : loss.value(pred, yb), end - i);
+            run.add(pred, yb);
+            if (bar != null) bar.onBatchEnd(1, i / batchSize + 1, batches, run.logs());
+        }
+        Map<String, Double> logs = run.logs();
+        if (bar != null) bar.onEpochEnd(1, logs, null);
+        return logs;
     }
 
-    public NDArray predict(NDArray x) { return model.predict(x); }
+    /** The loss as a sample-weighted running mean, and the metrics, started afresh for each epoch. */
+    private final class Running {
+        private double lossSum;
+        private int lossCount;
 
-    private Metric metric(NDArray out) { return loss.accuracy(out.dim(-1)); }
+        Running() { for (Metric m : metrics) m.reset(); }
 
-    /** Sample-weighted running means of the batch figures, as Keras shows them during an epoch. */
-    private static final class Running {
-        private double loss, acc;
-        private int lossCount, accCount;
+        void addLoss(double v, int n) { lossSum += v * n; lossCount += n; }
 
-        void addLoss(double v, int n) { loss += v * n; lossCount += n; }
-        void addAccuracy(double v, int n) { acc += v * n; accCount += n; }
+        void add(NDArray pred, NDArray yTrue) { for (Metric m : metrics) m.update(pred, yTrue); }
 
-        Map<String, Double> logs(boolean withAccuracy) {
+        Map<String, Double> logs() {
             Map<String, Double> m = new LinkedHashMap<>();
-            m.put("loss", loss / Math.max(lossCount, 1));
-            if (withAccuracy) m.put("accuracy", acc / Math.max(accCount, 1));
+            m.put("loss", lossSum / Math.max(lossCount, 1));
+            for (Metric metric : metrics) m.put(metric.name(), metric.result());
             return m;
         }
     }

@@ -25,7 +25,6 @@ import layerwise.model.Sequential;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
 import layerwise.train.SGD;
-import layerwise.train.Trainer;
 import tech.tablesaw.api.Table;
 
 class ChartsTest {
@@ -36,8 +35,8 @@ class ChartsTest {
         var m = new Sequential();
         m.add(new Dense(3).activation("softmax").inputShape(4));
         Split s = Datasets.iris().split(0.2, 1);
-        history = Trainer.compile(m, new SGD(0.5), "sparse_categorical_crossentropy", "accuracy")
-                .fit(s.xTrain(), s.yTrain(), 16, 4, new FitOptions().verbose(0).validationData(s.xTest(), s.yTest()));
+        m.compile(new SGD(0.5), "sparse_categorical_crossentropy", "accuracy");
+        history = m.fit(s.xTrain(), s.yTrain(), 16, 4, new FitOptions().verbose(0).validationData(s.xTest(), s.yTest()));
     }
 
     @Test

@@ -29,7 +29,6 @@ import layerwise.ndarray.NDArray;
 import layerwise.train.Adam;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
-import layerwise.train.Trainer;
 
 /** Whole models built from the newer layers: the graph's backward (forks, merges) agrees with finite differences, and they train. */
 class EveryLayerModelTest {
@@ -83,7 +82,8 @@ class EveryLayerModelTest {
         var x = new Embedding(10, 8).apply(in);
         x = new LSTM(8).apply(new Dropout(0.1).seed(3).apply(x));
         Model model = new Model(in, new Dense(1).activation("sigmoid").apply(x));
-        Trainer t = Trainer.compile(model, new Adam(0.02), "binary_crossentropy", "accuracy");
+        Model t = model;
+        t.compile(new Adam(0.02), "binary_crossentropy", "accuracy");
         History h = t.fit(ids, labels, 20, 15, new FitOptions().verbose(0).seed(1));
         double[] loss = h.get("loss"), accuracy = h.get("accuracy");
         assertTrue(loss[loss.length - 1] < loss[0] / 3, "loss " + loss[0] + " → " + loss[loss.length - 1]);

@@ -22,6 +22,7 @@ import layerwise.layers.LSTM;
 import layerwise.layers.SeparableConv2D;
 import layerwise.layers.SimpleRNN;
 import layerwise.model.Sequential;
+import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.kernels.Parallel;
 
@@ -70,7 +71,8 @@ class LayerStepAllocationTest {
         int steps = 8;
         NDArray x = c.name().equals("Embedding") ? NDArray.randint(1, 1000, steps, 4) : NDArray.random(1, prepend(steps, c.sample()));
         NDArray y = NDArray.toCategorical(NDArray.randint(2, 10, steps), 10);
-        Trainer t = Trainer.compile(model, new SGD(0.01), "categorical_crossentropy");
+        Model t = model;
+        t.compile(new SGD(0.01), "categorical_crossentropy");
         long kernelBytes = 4 * c.smallestKernel(), perStep = Long.MAX_VALUE;
         // the fewest bytes of up to 20 tries: until the JIT has compiled the Vector API kernels, each of
         // their vector operations is an object on the heap. A kernel-sized array per step shows in every epoch.
@@ -81,7 +83,7 @@ class LayerStepAllocationTest {
     }
 
     /** The bytes one step of batch 1 allocates on average over an epoch after the first, on this thread alone. */
-    private static long allocatedPerStep(Trainer t, NDArray x, NDArray y, int steps) {
+    private static long allocatedPerStep(Model t, NDArray x, NDArray y, int steps) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         FitOptions quiet = new FitOptions().verbose(0).seed(3);
         long[] allocated = new long[1];

@@ -50,20 +50,21 @@ class SharedLayerTrainingTest {
         return new Model(List.of(left, right), List.of(new Dense(1).activation("sigmoid").apply(joined)));
     }
 
-    private static Trainer compiled(Model m) {
-        return Trainer.compile(m, new SGD(0.1), "mse");
+    private static Model compiled(Model m) {
+        m.compile(new SGD(0.1), "mse");
+        return m;
     }
 
     @Test
     void fitOnALayerAppliedToItsOwnOutputIsRefusedWithTheExplainedError() {
-        Trainer t = compiled(denseTwiceOnItself());
+        Model t = compiled(denseTwiceOnItself());
         var e = assertThrows(ConfigException.class, () -> t.fit(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new float[][] {{0}, {0}}), 2, 1));
         Golden.assertMatches(getClass(), "dense_on_itself", e.getMessage() + "\n");
     }
 
     @Test
     void fitOnASiameseModelIsRefusedWithTheExplainedError() {
-        Trainer t = compiled(siamese());
+        Model t = compiled(siamese());
         var e = assertThrows(ConfigException.class, () -> t.fit(NDArray.zeros(2, 3), NDArray.zeros(2, 1), 2, 1));
         Golden.assertMatches(getClass(), "siamese", e.getMessage() + "\n");
     }
@@ -109,7 +110,7 @@ class SharedLayerTrainingTest {
     @Test
     void evaluateOnAModelWithASharedLayerStillWorks() {
         // predictions 7 and 11 against targets 7 and 10: mse = (0² + 1²) / 2 = 0.5
-        Trainer t = compiled(denseTwiceOnItself());
+        Model t = compiled(denseTwiceOnItself());
         double loss = t.evaluate(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new float[][] {{7}, {10}})).get("loss");
         assertEquals(0.5, loss, 1e-6);
     }

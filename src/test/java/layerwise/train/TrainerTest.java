@@ -48,7 +48,8 @@ class TrainerTest {
     @Test
     void smallCnnOnDigitsReaches95PercentTestAccuracyIn15Epochs() {
         Split s = Datasets.digits().reshape(8, 8, 1).split(0.2, 42);
-        Trainer t = Trainer.compile(digitsCnn(), new Adam(0.003), "categorical_crossentropy", "accuracy");
+        Model t = digitsCnn();
+        t.compile(new Adam(0.003), "categorical_crossentropy", "accuracy");
         t.fit(s.xTrain(), s.yTrainOneHot(), 32, 15, new FitOptions().verbose(0).seed(1));
         double acc = t.evaluate(s.xTest(), s.yTestOneHot()).get("accuracy");
         assertTrue(acc >= 0.95, "test accuracy " + acc);
@@ -57,7 +58,8 @@ class TrainerTest {
     @Test
     void lossFallsOnIris() {
         Split s = Datasets.iris().split(0.2, 1);
-        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1).momentum(0.9), "sparse_categorical_crossentropy", "accuracy");
+        Model t = irisMlp();
+        t.compile(new SGD(0.1).momentum(0.9), "sparse_categorical_crossentropy", "accuracy");
         History h = t.fit(s.xTrain(), s.yTrain(), 16, 20, new FitOptions().verbose(0));
         double[] loss = h.get("loss");
         assertTrue(loss[19] < loss[0] / 2, "loss from " + loss[0] + " to " + loss[19]);
@@ -68,7 +70,8 @@ class TrainerTest {
         Split s = Datasets.iris().split(0.2, 1);
         double[][] curves = new double[2][];
         for (int run = 0; run < 2; run++) {
-            Trainer t = Trainer.compile(irisMlp(), new Adam(0.01), "sparse_categorical_crossentropy");
+            Model t = irisMlp();
+            t.compile(new Adam(0.01), "sparse_categorical_crossentropy");
             curves[run] = t.fit(s.xTrain(), s.yTrain(), 8, 5, new FitOptions().verbose(0).seed(7).validationSplit(0.2)).get("val_loss");
         }
         assertArrayEquals(curves[0], curves[1]);
@@ -77,7 +80,8 @@ class TrainerTest {
     @Test
     void historyHasOneEntryPerEpochWithValidationFigures() {
         Split s = Datasets.iris().split(0.2, 1);
-        Trainer t = Trainer.compile(irisMlp(), new RMSprop(0.01), "sparse_categorical_crossentropy", "accuracy");
+        Model t = irisMlp();
+        t.compile(new RMSprop(0.01), "sparse_categorical_crossentropy", "accuracy");
         History h = t.fit(s.xTrain(), s.yTrain(), 16, 3, new FitOptions().verbose(0).validationData(s.xTest(), s.yTest()));
         assertEquals(3, h.epochs());
         assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), h.keys());
@@ -87,7 +91,8 @@ class TrainerTest {
     void progressLineLooksLikeKerasAndRedrawsInPlace() {
         var bytes = new ByteArrayOutputStream();
         Split s = Datasets.iris().split(0.2, 1);
-        Trainer t = Trainer.compile(irisMlp(), new Adagrad(0.1), "sparse_categorical_crossentropy", "accuracy");
+        Model t = irisMlp();
+        t.compile(new Adagrad(0.1), "sparse_categorical_crossentropy", "accuracy");
         t.fit(s.xTrain(), s.yTrain(), 32, 2, new FitOptions().out(new PrintStream(bytes, true, StandardCharsets.UTF_8)).validationSplit(0.25));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("Epoch 1/2\n\r1/3 [=========>....................] - ETA: "), out);
@@ -101,7 +106,8 @@ class TrainerTest {
             public void onBatchEnd(int epoch, int batch, int batches, Map<String, Double> logs) { heard.add(epoch + ":" + batch + "/" + batches); }
             public void onEpochEnd(int epoch, Map<String, Double> logs, History h) { heard.add("end " + epoch + " " + h.epochs()); }
         };
-        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy");
+        Model t = irisMlp();
+        t.compile(new SGD(0.1), "sparse_categorical_crossentropy");
         t.fit(Datasets.iris().x().slice(0, 20), Datasets.iris().y().slice(0, 20), 8, 2, new FitOptions().verbose(0).listener(l));
         assertEquals(List.of("1:1/3", "1:2/3", "1:3/3", "end 1 1", "2:1/3", "2:2/3", "2:3/3", "end 2 2"), heard);
     }
@@ -109,7 +115,8 @@ class TrainerTest {
     @Test
     void seed000WithoutFlattenFailsBeforeTrainingWithTheExplainedError() {
         Model m = SeedModels.convThenDense(false);
-        Trainer t = Trainer.compile(m, new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true), "categorical_crossentropy");
+        Model t = m;
+        t.compile(new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true), "categorical_crossentropy");
         NDArray x = NDArray.random(1, 4, 100, 100, 3), y = NDArray.toCategorical(NDArray.randint(2, 10, 4), 10);
         var e = assertThrows(ShapeException.class, () -> t.fit(x, y, 32, 10));
         assertTrue(e.getMessage().startsWith("Error when checking target: expected dense_"), e.getMessage());
@@ -118,14 +125,16 @@ class TrainerTest {
 
     @Test
     void sparseLossWithOneHotTargetsIsExplained() {
-        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy");
+        Model t = irisMlp();
+        t.compile(new SGD(0.1), "sparse_categorical_crossentropy");
         var e = assertThrows(ShapeException.class, () -> t.fit(NDArray.zeros(4, 4), NDArray.zeros(4, 3), 2, 1));
         assertEquals("these look one-hot: use categorical_crossentropy", e.fix());
     }
 
     @Test
     void predictGivesOneRowOfProbabilitiesPerSample() {
-        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "categorical_crossentropy", "accuracy");
+        Model t = irisMlp();
+        t.compile(new SGD(0.1), "categorical_crossentropy", "accuracy");
         NDArray p = t.predict(Datasets.iris().x());
         assertArrayEquals(new int[] {150, 3}, p.dims());
         assertArrayEquals(NDArray.ones(150).toFloatArray(), p.sum(1).toFloatArray(), 1e-5f);
@@ -134,7 +143,8 @@ class TrainerTest {
     @Test
     void evaluateReportsTheLossAndTheAccuracyOfTheRightKind() {
         var iris = Datasets.iris();
-        Trainer t = Trainer.compile(irisMlp(), new SGD(0.1), "sparse_categorical_crossentropy", "accuracy");
+        Model t = irisMlp();
+        t.compile(new SGD(0.1), "sparse_categorical_crossentropy", "accuracy");
         Map<String, Double> r = t.evaluate(iris.x(), iris.y());
         NDArray guesses = t.predict(iris.x()).argmax(1);
         double correct = 0;
@@ -149,7 +159,8 @@ class TrainerTest {
         NDArray x = NDArray.random(3, 200, 2), y = x.slice(1, 0, 1).map(v -> v > 0.5f ? 1f : 0f);
         var m = new Sequential();
         m.add(new Dense(1).activation("sigmoid").inputShape(2));
-        Trainer t = Trainer.compile(m, new Adam(0.05), "binary_crossentropy", "accuracy");
+        Model t = m;
+        t.compile(new Adam(0.05), "binary_crossentropy", "accuracy");
         t.fit(x, y, 20, 30, new FitOptions().verbose(0));
         assertTrue(t.evaluate(x, y).get("accuracy") > 0.9, t.evaluate(x, y).toString());
     }

@@ -13,6 +13,7 @@ import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
 import layerwise.layers.Reshape;
 import layerwise.model.Sequential;
+import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.kernels.Parallel;
 
@@ -48,7 +49,8 @@ class TrainingStepAllocationTest {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int batches = 8, batch = 1;
         NDArray x = NDArray.random(1, batches * batch, 6, 64), y = NDArray.toCategorical(NDArray.randint(2, 10, batches * batch), 10);
-        Trainer t = Trainer.compile(model(), optimizer(optimizer), "categorical_crossentropy");
+        Model t = model();
+        t.compile(optimizer(optimizer), "categorical_crossentropy");
         FitOptions quiet = new FitOptions().verbose(0).seed(3);
         long[] allocated = {Long.MAX_VALUE};
         // on this thread alone, so that every allocation is counted here; the fewest bytes of up to 20
