@@ -110,8 +110,49 @@ def depthwise(case):
     return {"y": flat(y), "dx": flat(x.grad), "dkernel": flat(kernel.grad), "dbias": flat(bias.grad)}
 
 
+def attention(case):
+    n, tq, tk, d, h = case["n"], case["tq"], case["tk"], case["d"], case["heads"]
+    q = t(case["q"], (n, tq, d)).requires_grad_()
+    k = t(case["k"], (n, tk, d)).requires_grad_()
+    v = t(case["v"], (n, tk, d)).requires_grad_()
+    att = torch.nn.MultiheadAttention(d, h, batch_first=True)
+    # Keras kernels (d, heads, key_dim) flatten to (d, heads·key_dim) in torch's head order; torch stores Wᵀ
+    w = {name: t(case[name], (d, d)) for name in ("wq", "wk", "wv", "wo")}
+    b = {name: t(case[name], (d,)) for name in ("bq", "bk", "bv", "bo")}
+    with torch.no_grad():
+        att.in_proj_weight.copy_(torch.cat([w["wq"].T, w["wk"].T, w["wv"].T]))
+        att.in_proj_bias.copy_(torch.cat([b["bq"], b["bk"], b["bv"]]))
+        att.out_proj.weight.copy_(w["wo"].T)
+        att.out_proj.bias.copy_(b["bo"])
+    # torch's mask is True where attending is forbidden: above the diagonal for a causal mask
+    mask = torch.triu(torch.ones(tq, tk, dtype=torch.bool), 1) if case["causal"] else None
+    y, _ = att(q, k, v, attn_mask=mask, need_weights=False)
+    (y * t(case["r"], y.shape)).sum().backward()
+    gw, gb = att.in_proj_weight.grad, att.in_proj_bias.grad
+    return {"y": flat(y), "dq": flat(q.grad), "dk": flat(k.grad), "dv": flat(v.grad),
+            "dwq": flat(gw[:d].T), "dwk": flat(gw[d:2 * d].T), "dwv": flat(gw[2 * d:].T),
+            "dbq": flat(gb[:d]), "dbk": flat(gb[d:2 * d]), "dbv": flat(gb[2 * d:]),
+            "dwo": flat(att.out_proj.weight.grad.T), "dbo": flat(att.out_proj.bias.grad)}
+
+
+def layernorm(case):
+    shape = case["shape"]
+    x = t(case["x"], shape).requires_grad_()
+    ln = torch.nn.LayerNorm(shape[-1], eps=case["epsilon"])
+    with torch.no_grad():
+        ln.weight.copy_(t(case["gamma"], (shape[-1],)))
+        ln.bias.copy_(t(case["beta"], (shape[-1],)))
+    y = ln(x)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "dx": flat(x.grad), "dgamma": flat(ln.weight.grad), "dbeta": flat(ln.bias.grad)}
+
+
 def answer(case):
     kind = case["kind"]
+    if kind == "attention":
+        return attention(case)
+    if kind == "layernorm":
+        return layernorm(case)
     if kind in ("lstm", "gru"):
         return recurrent(case)
     if kind == "conv2d_transpose":

@@ -181,6 +181,16 @@ public abstract class Layer {
         return new SymbolicTensor(d.output(), this, List.of(inputs), d, calls++);
     }
 
+    /**
+     * Keras's names for the inputs of a layer whose call takes them as separate arguments, in order, as
+     * MultiHeadAttention's query, value and key; empty for layers whose inputs form one list (Concatenate,
+     * Add). Model JSON writes the inputs after the first among the call's keyword arguments.
+     */
+    public List<String> keywordInputs() { return List.of(); }
+
+    /** Settings that Keras passes when calling the layer rather than when creating it (use_causal_mask). */
+    public Map<String, Object> callArguments() { return Map.of(); }
+
     /** The settings of this layer as tf.keras writes them in model JSON ("config"). */
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();

@@ -38,6 +38,16 @@ public final class Options {
         return sizes;
     }
 
+    /** A fraction to drop, 0 ≤ rate < 1 (Dropout's rule, for the layers that drop inside themselves). */
+    public static double rate(String layer, String option, double rate) {
+        if (rate >= 0 && rate < 1) return rate;
+        throw new ConfigException(Problem.at(layer)
+                .headline("Invalid value " + rate + " received for `" + option + "`, expected a value between 0 and 1.")
+                .expected("0 ≤ " + option + " < 1, the fraction to drop").got(option + " = " + rate)
+                .why("a rate of 1 would drop everything and scale the rest by 1/(1 − 1), a division by zero")
+                .fix("use a fraction such as 0.1"));
+    }
+
     /** One size per spatial axis: a single number is used for every axis, as Keras does for kernel_size=3. */
     public static int[] perAxis(String layer, String option, int rank, int... sizes) {
         positive(layer, option, sizes);

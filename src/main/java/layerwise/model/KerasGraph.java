@@ -25,8 +25,13 @@ import layerwise.model.KerasReader.Entry;
  * A layer may appear before the layers it reads from, so layers are applied as their inputs become known.
  */
 final class KerasGraph {
-    /** The node_index-th call of a layer; tensor_index is always 0 for Layerwise's one-output layers. */
-    record Ref(String layer, int node) {}
+    /**
+     * The node_index-th call of a layer; tensor_index is always 0 for Layerwise's one-output layers.
+     * {@code keyword} names an input passed by keyword (MultiHeadAttention's "value"), null for a positional one.
+     */
+    record Ref(String layer, int node, String keyword) {
+        Ref(String layer, int node) { this(layer, node, null); }
+    }
 
     private final Map<String, List<SymbolicTensor>> made = new HashMap<>();
     private final List<SymbolicTensor> built = new ArrayList<>();
@@ -80,12 +85,73 @@ final class KerasGraph {
         }
         int next = made.getOrDefault(e.name(), List.of()).size();
         if (next < calls.size() && !calls.get(next).stream().allMatch(this::isMade)) return false;
-        Layer layer = layers.computeIfAbsent(e.name(), k -> LayerReaders.read(e.config()));
+        Layer layer = layers.computeIfAbsent(e.name(), k -> LayerReaders.read(withCallArguments(e)));
         for (; next < calls.size() && calls.get(next).stream().allMatch(this::isMade); next++) {
-            SymbolicTensor[] args = calls.get(next).stream().map(r -> made.get(r.layer()).get(r.node())).toArray(SymbolicTensor[]::new);
+            SymbolicTensor[] args = inLayerOrder(e, layer, calls.get(next)).stream()
+                    .map(r -> made.get(r.layer()).get(r.node())).toArray(SymbolicTensor[]::new);
             keep(e.name(), layer.apply(args));
         }
         return true;
+    }
+
+    /**
+     * Positional inputs first, then the keyword ones in the order the layer names its inputs (query, value,
+     * key); a keyword left out before a given one takes the input before it, as Keras's key defaults to the value.
+     */
+    private static List<Ref> inLayerOrder(Entry e, Layer layer, List<Ref> call) {
+        List<Ref> out = new ArrayList<>(call.stream().filter(r -> r.keyword() == null).toList());
+        List<String> names = layer.keywordInputs();
+        int last = -1;
+        for (Ref r : call) {
+            if (r.keyword() == null) continue;
+            if (!names.contains(r.keyword())) {
+                throw bad(e, "tensor inputs of " + e.className() + " passed by keyword as one of " + names, "\"" + r.keyword() + "\"");
+            }
+            last = Math.max(last, names.indexOf(r.keyword()));
+        }
+        for (int i = out.size(); i <= last; i++) {
+            Ref r = keyword(call, names.get(i));
+            if (r == null && out.isEmpty()) throw bad(e, "the " + names.get(0) + " input of " + e.className(), "a call without it");
+            out.add(r != null ? r : out.get(out.size() - 1));
+        }
+        return out;
+    }
+
+    private static Ref keyword(List<Ref> call, String name) {
+        return call.stream().filter(r -> name.equals(r.keyword())).findFirst().orElse(null);
+    }
+
+    /**
+     * The layer's config with the first call's non-tensor arguments added, such as use_causal_mask: Keras
+     * passes those when calling the layer, Layerwise keeps them as the layer's settings.
+     */
+    private static LayerConfig withCallArguments(Entry e) {
+        JsonObject arguments = callArguments(e);
+        if (arguments.isEmpty()) return e.config();
+        JsonObject merged = e.config().json().deepCopy();
+        for (String key : arguments.keySet()) if (!merged.has(key)) merged.add(key, arguments.get(key));
+        return e.config().withSettings(merged);
+    }
+
+    private static JsonObject callArguments(Entry e) {
+        JsonObject out = new JsonObject();
+        JsonElement nodes = e.json().get("inbound_nodes");
+        if (nodes == null || !nodes.isJsonArray() || nodes.getAsJsonArray().isEmpty()) return out;
+        JsonElement first = nodes.getAsJsonArray().get(0);
+        JsonElement kwargs = first.isJsonObject() ? first.getAsJsonObject().get("kwargs") : tfKeras2Kwargs(first);
+        if (kwargs == null || !kwargs.isJsonObject()) return out;
+        for (var entry : kwargs.getAsJsonObject().entrySet()) {
+            if (entry.getValue().isJsonPrimitive()) out.add(entry.getKey(), entry.getValue());
+        }
+        return out;
+    }
+
+    /** tf.keras 2 writes a call's keyword arguments as the fourth entry of its first input: ["x", 0, 0, {…}]. */
+    private static JsonElement tfKeras2Kwargs(JsonElement node) {
+        if (!node.isJsonArray() || node.getAsJsonArray().isEmpty()) return null;
+        JsonArray a = node.getAsJsonArray();
+        JsonArray first = isRef(a) ? a : a.get(0).isJsonArray() ? a.get(0).getAsJsonArray() : null;
+        return first != null && first.size() > 3 ? first.get(3) : null;
     }
 
     private void keep(String layer, SymbolicTensor t) {
@@ -108,14 +174,17 @@ final class KerasGraph {
         for (JsonElement node : nodes.getAsJsonArray()) {
             List<Ref> refs = new ArrayList<>();
             if (node.isJsonObject()) {
-                collectKeras3(e, node.getAsJsonObject().get("args"), refs);
+                collectKeras3(e, node.getAsJsonObject().get("args"), refs, null);
+                collectKeras3Kwargs(e, node.getAsJsonObject().get("kwargs"), refs);
             } else if (node.isJsonArray() && isRef(node.getAsJsonArray())) {
                 refs.add(ref(e, node.getAsJsonArray()));
+                collectTfKeras2Kwargs(e, node, refs);
             } else if (node.isJsonArray()) {
                 for (JsonElement r : node.getAsJsonArray()) {
                     if (!r.isJsonArray()) throw bad(e, "each input as [\"layer_name\", 0, 0, {}]", r.toString());
                     refs.add(ref(e, r.getAsJsonArray()));
                 }
+                collectTfKeras2Kwargs(e, node, refs);
             } else {
                 throw bad(e, "each call as a list of inputs or {\"args\": […]}", node.toString());
             }
@@ -128,11 +197,30 @@ final class KerasGraph {
         return !a.isEmpty() && a.get(0).isJsonPrimitive() && a.get(0).getAsJsonPrimitive().isString();
     }
 
+    /** The tensors tf.keras 2 lists among a call's keyword arguments: {"value": ["input_2", 0, 0]}. */
+    private static void collectTfKeras2Kwargs(Entry e, JsonElement node, List<Ref> refs) {
+        JsonElement kwargs = tfKeras2Kwargs(node);
+        if (kwargs == null || !kwargs.isJsonObject()) return;
+        for (var entry : kwargs.getAsJsonObject().entrySet()) {
+            JsonElement v = entry.getValue();
+            if (v.isJsonArray() && isRef(v.getAsJsonArray())) {
+                Ref r = ref(e, v.getAsJsonArray());
+                refs.add(new Ref(r.layer(), r.node(), entry.getKey()));
+            }
+        }
+    }
+
+    /** Keras 3's keyword arguments: {"value": {"class_name": "__keras_tensor__", …}, "use_causal_mask": true}. */
+    private static void collectKeras3Kwargs(Entry e, JsonElement kwargs, List<Ref> refs) {
+        if (kwargs == null || !kwargs.isJsonObject()) return;
+        for (var entry : kwargs.getAsJsonObject().entrySet()) collectKeras3(e, entry.getValue(), refs, entry.getKey());
+    }
+
     /** Keras 3 writes the call's arguments as they were passed (a tensor, or a list for Concatenate): find every tensor. */
-    private static void collectKeras3(Entry e, JsonElement args, List<Ref> refs) {
+    private static void collectKeras3(Entry e, JsonElement args, List<Ref> refs, String keyword) {
         if (args == null || args.isJsonNull() || args.isJsonPrimitive()) return;
         if (args.isJsonArray()) {
-            for (JsonElement a : args.getAsJsonArray()) collectKeras3(e, a, refs);
+            for (JsonElement a : args.getAsJsonArray()) collectKeras3(e, a, refs, keyword);
             return;
         }
         JsonObject o = args.getAsJsonObject();
@@ -140,10 +228,11 @@ final class KerasGraph {
         if (cls != null && cls.isJsonPrimitive() && cls.getAsString().equals("__keras_tensor__")) {
             JsonElement history = o.has("config") ? o.getAsJsonObject("config").get("keras_history") : null;
             if (history == null || !history.isJsonArray()) throw bad(e, "a keras_history [\"layer_name\", 0, 0]", o.toString());
-            refs.add(ref(e, history.getAsJsonArray()));
+            Ref r = ref(e, history.getAsJsonArray());
+            refs.add(new Ref(r.layer(), r.node(), keyword));
             return;
         }
-        for (String key : o.keySet()) collectKeras3(e, o.get(key), refs);
+        for (String key : o.keySet()) collectKeras3(e, o.get(key), refs, keyword);
     }
 
     private static Ref ref(Entry e, JsonArray a) {

@@ -38,8 +38,8 @@ final class KerasWriter {
         config.put("name", model.name());
         config.put("layers", sequential ? sequentialLayers(model) : graphLayers(model));
         if (!sequential) {
-            config.put("input_layers", model.inputs().stream().map(t -> ref(model, t, false)).toList());
-            config.put("output_layers", model.outputs().stream().map(t -> ref(model, t, false)).toList());
+            config.put("input_layers", model.inputs().stream().map(t -> ref(model, t, null)).toList());
+            config.put("output_layers", model.outputs().stream().map(t -> ref(model, t, null)).toList());
         }
         return config;
     }
@@ -63,10 +63,27 @@ final class KerasWriter {
             if (!t.inputs().isEmpty()) {
                 @SuppressWarnings("unchecked")
                 List<Object> calls = (List<Object>) e.get("inbound_nodes");
-                calls.add(t.inputs().stream().map(in -> ref(model, in, true)).toList());
+                calls.add(call(model, t));
             }
         }
         return new ArrayList<>(entries.values());
+    }
+
+    /**
+     * One call: its inputs, each as [name, node, 0, kwargs]. A layer with named inputs (MultiHeadAttention)
+     * lists only the first, with the others and its call arguments in kwargs, as tf.keras 2 does:
+     * [["embedding", 0, 0, {"value": ["embedding", 0, 0]}]].
+     */
+    private static List<Object> call(Model model, SymbolicTensor t) {
+        List<String> names = t.layer().keywordInputs();
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            kwargs.putAll(t.layer().callArguments());
+            return t.inputs().stream().map(in -> (Object) ref(model, in, kwargs)).toList();
+        }
+        for (int i = 1; i < t.inputs().size(); i++) kwargs.put(names.get(i), ref(model, t.inputs().get(i), null));
+        kwargs.putAll(t.layer().callArguments());
+        return List.of(ref(model, t.inputs().get(0), kwargs));
     }
 
     private static Map<String, Object> entry(Layer layer) {
@@ -76,15 +93,15 @@ final class KerasWriter {
         return m;
     }
 
-    /** [name, node_index, tensor_index] (plus the call's kwargs {} inside inbound_nodes). */
-    private static List<Object> ref(Model model, SymbolicTensor t, boolean withKwargs) {
+    /** [name, node_index, tensor_index] (plus the call's kwargs inside inbound_nodes, when not null). */
+    private static List<Object> ref(Model model, SymbolicTensor t, Map<String, Object> kwargs) {
         int node = 0;
         for (SymbolicTensor n : model.nodes()) {
             if (n == t) break;
             if (n.layer() == t.layer()) node++;
         }
         List<Object> r = new ArrayList<>(List.of(t.layer().name(), node, 0));
-        if (withKwargs) r.add(Map.of());
+        if (kwargs != null) r.add(kwargs);
         return r;
     }
 }

@@ -27,6 +27,9 @@ public final class LayerConfig {
     }
 
     public String className() { return className; }
+
+    /** The same layer's config with these settings instead, at the same place in the file. */
+    LayerConfig withSettings(JsonObject settings) { return new LayerConfig(className, name, settings, path); }
     public String name() { return name; }
 
     /** "conv2d_1 (Conv2D)", as the layer is named in errors and summaries. */

@@ -55,6 +55,7 @@ public final class LayerReaders {
         register("Add", c -> new Add());
         for (String model : List.of("Sequential", "Functional", "Model")) register(model, LayerReaders::nested);
         KerasLayerFamilies.registerAll();
+        CurriculumLayerReaders.registerAll();
     }
 
     private LayerReaders() {}

@@ -1,0 +1,104 @@
+package layerwise.layers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import layerwise.error.ConfigException;
+import layerwise.error.Problem;
+import layerwise.explain.Derivation;
+import layerwise.explain.Expr;
+import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Shape;
+
+/**
+ * Normalizes each position's feature vector on its own (not across the batch, unlike
+ * BatchNormalization), then scales and shifts it with learned γ and β:
+ * y = γ·(x − mean)/√(var + ε) + β, mean and var over the last axis; params = 2·d (γ and β).
+ * Input shape: (…, d). Output shape: the same.
+ * <pre>Ba, Kiros and Hinton, Layer Normalization, arXiv:1607.06450, 2016.</pre>
+ */
+public final class LayerNormalization extends FluentLayer<LayerNormalization> {
+    private int axis = -1;
+    private double epsilon = 0.001;
+    private boolean center = true, scale = true;
+    private Param gamma, beta;
+    private NDArray savedNormalized, savedInvStd;
+
+    public LayerNormalization() {}
+
+    /** The axis to normalize, counted as Keras counts it (batch axis 0); only the last one, −1, is supported. */
+    public LayerNormalization axis(int a) { checkNotBuilt(); axis = a; return this; }
+
+    public LayerNormalization epsilon(double e) { checkNotBuilt(); epsilon = e; return this; }
+    /** Whether to add the learned offset β. */
+    public LayerNormalization center(boolean c) { checkNotBuilt(); center = c; return this; }
+    /** Whether to multiply by the learned scale γ. */
+    public LayerNormalization scale(boolean s) { checkNotBuilt(); scale = s; return this; }
+
+    public double epsilon() { return epsilon; }
+
+    @Override
+    protected Derivation derive(Shape in) {
+        if (in.rank() < 1 || !in.isKnown(-1)) requireRank(in, Math.max(in.rank(), 1), "(…, features)", "give the input a known last axis");
+        if (axis != -1 && axis != in.rank()) {
+            throw new ConfigException(Problem.at(label())
+                    .headline("LayerNormalization axis " + axis + " is not supported by Layerwise for input " + in.withBatch()
+                            + ": it normalizes the last axis only.")
+                    .expected("axis=-1 (or " + in.rank() + "), the features of each step: Keras's default and what transformers use")
+                    .got("axis=" + axis).fix("use axis=-1, or Permute the axis you want to normalize to the end first"));
+        }
+        Derivation d = keepAll(start(in).note("normalizes the " + in.last() + " numbers of each position to mean 0 and variance 1, "
+                + "separately for every sample and step; the shape does not change"), in);
+        Expr dim = Expr.var("d", in.last());
+        int vectors = (scale ? 1 : 0) + (center ? 1 : 0);
+        Expr params = vectors == 0 ? Expr.of(0) : vectors == 1 ? dim : Expr.scaled(2, dim);
+        return d.params(params, (scale ? "a scale γ" : "") + (vectors == 2 ? " and " : "") + (center ? "an offset β" : "")
+                + (vectors == 0 ? "no γ or β" : " per feature"));
+    }
+
+    @Override
+    public void initialize(Shape in, Random rng) {
+        int d = (int) in.last();
+        gamma = scale ? Param.of("gamma", NDArray.ones(d)) : null;
+        beta = center ? Param.of("beta", NDArray.zeros(d)) : null;
+    }
+
+    @Override public boolean isInitialized() { return gamma != null || beta != null || (!scale && !center); }
+
+    @Override public List<Param> params() { return Param.present(gamma, beta); }
+
+    /** x̂ = (x − mean)/√(var + ε) over the last axis (var with 1/d, as Keras), then y = γ·x̂ + β. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        if (!isInitialized()) initialize(sampleShape(x), new Random(0));
+        NDArray centered = x.sub(x.mean(-1, true));
+        savedInvStd = centered.square().mean(-1, true).add((float) epsilon).map(v -> (float) (1 / Math.sqrt(v)));
+        savedNormalized = centered.mul(savedInvStd);
+        NDArray y = scale ? savedNormalized.mul(gamma.value()) : savedNormalized;
+        return center ? y.add(beta.value()) : y;
+    }
+
+    /**
+     * dγ = Σ g·x̂, dβ = Σ g over every position; with ĝ = g·γ,
+     * dx = (ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)) / √(var + ε), the means over the last axis.
+     */
+    @Override
+    public NDArray backward(NDArray gradOut) {
+        int d = gradOut.dim(-1);
+        NDArray rows = gradOut.reshape(-1, d);
+        if (scale) Projection.overwrite(gamma, rows.mul(savedNormalized.reshape(-1, d)).sum(0));
+        if (center) Projection.overwrite(beta, rows.sum(0));
+        NDArray g = scale ? gradOut.mul(gamma.value()) : gradOut;
+        NDArray dx = g.sub(g.mean(-1, true)).sub(savedNormalized.mul(g.mul(savedNormalized).mean(-1, true)));
+        return dx.mul(savedInvStd);
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> c) {
+        c.put("axis", axis);
+        c.put("epsilon", epsilon);
+        c.put("center", center);
+        c.put("scale", scale);
+    }
+}

@@ -1,0 +1,54 @@
+package layerwise.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import layerwise.layers.*;
+
+/** MultiHeadAttention's value/key keyword inputs and use_causal_mask, in tf.keras 2 and Keras 3 files, in and out. */
+class AttentionJsonTest {
+    @BeforeEach
+    void freshNames() { Names.reset(); }
+
+    @Test
+    void tf2KeywordInputsValueAndKeyAreReadInTheirRoles() {
+        Model m = KerasJson.read(KerasLayersJsonTest.DIR.resolve("tf2/cross_attention_value_key.json"));
+        // query 8·4·16 + 64 = 576, key 3·4·16 + 64 = 256, value 5·4·12 + 48 = 288, output 4·12·24 + 24 = 1176; norm 2·24
+        assertEquals(List.of(0L, 0L, 0L, 2296L, 48L), m.summaryTable().rows().stream().map(Summary.Row::params).toList());
+        var attention = m.nodes().stream().filter(t -> t.layer() instanceof MultiHeadAttention).findFirst().orElseThrow();
+        assertEquals(List.of("decoder_steps", "encoder_steps", "encoder_keys"), attention.inputs().stream().map(t -> t.layer().name()).toList());
+    }
+
+    @Test
+    void keras3CausalBlockReadsUseCausalMaskFromTheCall() {
+        Model m = KerasJson.read(KerasLayersJsonTest.DIR.resolve("keras3/causal_attention_block.json"));
+        var mha = (MultiHeadAttention) m.layers().stream().filter(l -> l instanceof MultiHeadAttention).findFirst().orElseThrow();
+        assertTrue(mha.useCausalMask());
+        assertEquals(320_000 + 16_640 + 128 + 65, m.countParams());
+    }
+
+    @Test
+    void writtenJsonPutsValueAndCausalMaskInTheCallKeywords() {
+        var x = new Input(5, 8);
+        var m = new Model(x, new MultiHeadAttention(2, 4).useCausalMask(true).apply(x, x));
+        String json = m.toJson().replaceAll("\\s+", "");
+        assertTrue(json.contains("\"inbound_nodes\":[[[\"input_1\",0,0,{\"value\":[\"input_1\",0,0],\"use_causal_mask\":true}]]]"), json);
+    }
+
+    @Test
+    void attentionModelsSurviveTheRoundTrip() {
+        var q = new Input(10, 8);
+        var v = new Input(6, 5);
+        var k = new Input(6, 3);
+        var a = new MultiHeadAttention(4, 16).valueDim(12).outputShape(24).useBias(false).apply(q, v, k);
+        Model m = new Model(List.of(q, v, k), List.of(new LayerNormalization().epsilon(1e-5).apply(a)));
+        Model back = KerasJson.read(m.toJson());
+        assertEquals(m.summaryTable().toText(), back.summaryTable().toText());
+        assertEquals(m.toJson(), back.toJson());
+    }
+}
