@@ -3,7 +3,6 @@ package layerwise.layers;
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.ndarray.NDArray;
-import layerwise.ndarray.kernels.Relu;
 
 /**
  * The activation functions by their Keras names, forward and backward. All but softmax act on each
@@ -23,12 +22,9 @@ public final class ActivationFunctions {
     public static NDArray forward(String name, NDArray z) {
         if (name.equals("linear")) return z;
         if (name.equals("softmax")) return softmax(z);
+        if (name.equals("relu")) return z.relu();
         java.util.function.DoubleUnaryOperator f = function(name);
         float[] in = z.data(), out = new float[in.length];
-        if (name.equals("relu")) {
-            Relu.forward(in, out, in.length);
-            return NDArray.wrap(out, z.dims());
-        }
         for (int i = 0; i < in.length; i++) out[i] = (float) f.applyAsDouble(in[i]);
         return NDArray.wrap(out, z.dims());
     }
@@ -37,12 +33,9 @@ public final class ActivationFunctions {
     public static NDArray backward(String name, NDArray z, NDArray y, NDArray gradY) {
         if (name.equals("linear")) return gradY;
         if (name.equals("softmax")) return softmaxBackward(y, gradY);
+        if (name.equals("relu")) return z.reluBackward(gradY);
         java.util.function.DoubleBinaryOperator d = derivative(name);
         float[] zz = z.data(), yy = y.data(), g = gradY.data(), out = new float[zz.length];
-        if (name.equals("relu")) {
-            Relu.backward(zz, g, out, zz.length);
-            return NDArray.wrap(out, z.dims());
-        }
         for (int i = 0; i < zz.length; i++) out[i] = (float) (g[i] * d.applyAsDouble(zz[i], yy[i]));
         return NDArray.wrap(out, z.dims());
     }

@@ -12,8 +12,6 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
-import layerwise.ndarray.kernels.ColumnSums;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A transposed ("de-") convolution: each input position spreads a K_h×K_w×F patch into an output that
@@ -103,9 +101,9 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
         savedX = last ? x.contiguous() : DataFormat.toChannelsLast(x);
         Shape out = outputShape(sampleShape(x));
         int n = x.dim(0), h = (int) out.dim(last ? 0 : 1), w = (int) out.dim(last ? 1 : 2), cIn = savedX.dim(3);
-        saved = Patches.Geometry.of(n, h, w, filters, kernel[0], kernel[1], strides[0], strides[1], dilation[0], dilation[1], padding);
-        NDArray patches = savedX.reshape(-1, cIn).matmul(kernelMatrix().transpose());
-        NDArray z = NDArray.wrap(Patches.col2im(patches.data(), saved), n, h, w, filters);
+        saved = Patches.Geometry.of(n, filters, Window.axis(h, kernel[0], strides[0], dilation[0], padding),
+                Window.axis(w, kernel[1], strides[1], dilation[1], padding));
+        NDArray z = Patches.col2im(savedX.reshape(-1, cIn).matmul(kernelMatrix().transpose()), saved);
         if (biases != null) z = z.add(biases.value());
         return activate(z);
     }
@@ -116,11 +114,9 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
      */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
-        int cIn = savedX.dim(3), patch = saved.patch(), rows = saved.rows();
-        NDArray dPatches = NDArray.wrap(Patches.im2col(gradZ.data(), saved), rows, patch);
-        Gemm.gemm(true, false, patch, cIn, rows, 1f, dPatches.data(), 0, patch, savedX.data(), 0, cIn,
-                0f, weights.grad().data(), 0, cIn);
-        if (biases != null) ColumnSums.sum(gradZ.data(), gradZ.size() / filters, filters, biases.grad().data());
+        NDArray dPatches = Patches.im2col(gradZ, saved);
+        dPatches.transpose().matmulInto(savedX.reshape(-1, savedX.dim(3)), weights.grad().reshape(-1, savedX.dim(3)), 0f);
+        if (biases != null) gradZ.sumRowsInto(biases.grad(), 0f);
         NDArray dx = dPatches.matmul(kernelMatrix()).reshape(savedX.dims());
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }

@@ -6,8 +6,7 @@ import java.util.Random;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 import layerwise.ndarray.Volumes;
-import layerwise.ndarray.kernels.ColumnSums;
-import layerwise.ndarray.kernels.Gemm;
+import layerwise.ndarray.WindowAxis;
 
 /**
  * A 3-D convolution: F filters slide a K_d×K_h×K_w window over depth, rows and columns (video, scans).
@@ -43,14 +42,14 @@ public final class Conv3D extends Convolution<Conv3D> {
         if (weights == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = new Volumes.Geometry(xl.dim(0), xl.dim(4), axis(xl, 0), axis(xl, 1), axis(xl, 2));
-        savedCols = NDArray.wrap(Volumes.im2col(xl.data(), saved), saved.windows(), saved.patch());
+        savedCols = Volumes.im2col(xl, saved);
         NDArray z = savedCols.matmul(weights.value().reshape(-1, filters));
         if (biases != null) z = z.add(biases.value());
         return activate(z.reshape(saved.outDims(filters)));
     }
 
-    private Volumes.Axis axis(NDArray xl, int i) {
-        return Volumes.Axis.of(xl.dim(i + 1), kernel[i], strides[i], dilation[i], padding);
+    private WindowAxis axis(NDArray xl, int i) {
+        return Window.axis(xl.dim(i + 1), kernel[i], strides[i], dilation[i], padding);
     }
 
     /**
@@ -61,11 +60,9 @@ public final class Conv3D extends Convolution<Conv3D> {
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(-1, filters), w = weights.value().reshape(-1, filters);
-        int rows = saved.windows(), patch = saved.patch();
-        Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols.data(), 0, patch, g.data(), 0, filters,
-                0f, weights.grad().data(), 0, filters);
-        if (biases != null) ColumnSums.sum(g.data(), rows, filters, biases.grad().data());
-        NDArray dx = NDArray.wrap(Volumes.col2im(g.matmul(w.transpose()).data(), saved), saved.inDims());
+        savedCols.transpose().matmulInto(g, weights.grad().reshape(-1, filters), 0f);
+        if (biases != null) g.sumRowsInto(biases.grad(), 0f);
+        NDArray dx = Volumes.col2im(g.matmul(w.transpose()), saved);
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 }

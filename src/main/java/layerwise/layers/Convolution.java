@@ -15,8 +15,6 @@ import layerwise.ndarray.DirectConvolution;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
-import layerwise.ndarray.kernels.ColumnSums;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * What Conv1D, Conv2D and Conv3D share: F filters, each a K×…×K×C_in window slid over the spatial
@@ -33,7 +31,7 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
     private Param kernelW, bias;
     private Patches.Geometry saved;
-    private float[] savedCols, savedInput;
+    private NDArray savedCols, savedInput;
     private ActivationStep act;
 
     protected Convolution(int rank, int filters, int... kernelSize) {
@@ -170,23 +168,17 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         if (kernelW == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        float[] b = useBias ? bias.value().data() : null;
+        int[] outDims = DataFormat.outDims(saved, x.rank(), filters);
         if (direct(saved)) {
-            savedInput = xl.data();
+            savedInput = xl;
             savedCols = null;
-            float[] z = DirectConvolution.forward(savedInput, saved, kernelW.value().data(), b, filters);
-            return activate(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+            return activate(DirectConvolution.forward(xl, saved, kernelW.value(), useBias ? bias.value() : null).reshape(outDims));
         }
         savedInput = null;
-        savedCols = Patches.im2col(xl.data(), saved);
-        int rows = saved.rows(), patch = saved.patch();
-        float[] z = new float[rows * filters];
-        if (useBias) {
-            for (int r = 0; r < rows; r++) System.arraycopy(b, 0, z, r * filters, filters);
-        }
-        Gemm.gemm(false, false, rows, filters, patch, 1f, savedCols, 0, patch, kernelW.value().data(), 0, filters,
-                useBias ? 1f : 0f, z, 0, filters);
-        return activate(NDArray.wrap(z, DataFormat.outDims(saved, x.rank(), filters)));
+        savedCols = Patches.im2col(xl, saved);
+        NDArray z = useBias ? bias.value().broadcastTo(saved.rows(), filters).copy() : NDArray.zeros(saved.rows(), filters);
+        savedCols.matmulInto(kernelW.value().reshape(-1, filters), z, useBias ? 1f : 0f);
+        return activate(z.reshape(outDims));
     }
 
     /** Applies the activation to z, computed channels-last, and returns it in the layer's data format. */
@@ -216,25 +208,20 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
      * share back onto its pixels.
      */
     protected NDArray backwardLast(NDArray gradZ) {
-        int rows = saved.rows(), patch = saved.patch();
-        float[] g = gradZ.data();
+        NDArray dz = gradZ.reshape(-1, filters), w = kernelW.value().reshape(-1, filters);
         if (savedCols == null) {
-            DirectConvolution.weightGrad(savedInput, saved, g, filters, kernelW.grad().data(), useBias ? bias.grad().data() : null);
+            DirectConvolution.weightGrad(savedInput, saved, dz, kernelW.grad(), useBias ? bias.grad() : null);
         } else {
-            Gemm.gemm(true, false, patch, filters, rows, 1f, savedCols, 0, patch, g, 0, filters, 0f, kernelW.grad().data(), 0, filters);
-            if (useBias) ColumnSums.sum(g, rows, filters, bias.grad().data());
+            savedCols.transpose().matmulInto(dz, kernelW.grad().reshape(-1, filters), 0f);
+            if (useBias) dz.sumRowsInto(bias.grad(), 0f);
         }
         if (!inputGradientNeeded()) return null;
-        float[] dCols = new float[rows * patch];
-        Gemm.gemm(false, true, rows, patch, filters, 1f, g, 0, filters, kernelW.value().data(), 0, filters, 0f, dCols, 0, patch);
-        return inputGradient(Patches.col2im(dCols, saved));
+        return inputGradient(Patches.col2im(dz.matmul(w.transpose()), saved));
     }
 
     /** The input gradient, channels-last numbers, as an array in the layer's data format. */
-    private NDArray inputGradient(float[] dx) {
-        int[] inDims = DataFormat.outDims(saved, rank + 2, saved.c());
-        if (rank == 1) inDims[1] = saved.w(); else { inDims[1] = saved.h(); inDims[2] = saved.w(); }
-        NDArray d = NDArray.wrap(dx, inDims);
+    private NDArray inputGradient(NDArray dx) {
+        NDArray d = rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx;
         return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
     }
 

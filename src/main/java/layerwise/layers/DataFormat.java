@@ -2,6 +2,7 @@ package layerwise.layers;
 
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
+import layerwise.ndarray.WindowAxis;
 
 /**
  * Converts batches between channels_first (N, C, spatial…) and channels_last (N, spatial…, C). The
@@ -34,11 +35,9 @@ final class DataFormat {
      * input is treated as an image of height 1.
      */
     static Patches.Geometry geometry(NDArray x, int[] k, int[] s, int[] d, String padding) {
-        boolean oneD = x.rank() == 3;
-        int h = oneD ? 1 : x.dim(1), w = oneD ? x.dim(1) : x.dim(2);
-        return Patches.Geometry.of(x.dim(0), h, w, x.dim(-1),
-                oneD ? 1 : k[0], k[k.length - 1], oneD ? 1 : s[0], s[s.length - 1],
-                oneD ? 1 : d[0], d[d.length - 1], padding);
+        int last = k.length - 1;
+        WindowAxis rows = x.rank() == 3 ? WindowAxis.NONE : Window.axis(x.dim(1), k[0], s[0], d[0], padding);
+        return Patches.Geometry.of(x.dim(0), x.dim(-1), rows, Window.axis(x.dim(-2), k[last], s[last], d[last], padding));
     }
 
     /** The output batch shape for a geometry: (N, W_out, C) for 1-D, (N, H_out, W_out, C) for 2-D. */

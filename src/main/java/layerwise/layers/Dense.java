@@ -10,8 +10,6 @@ import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
-import layerwise.ndarray.kernels.ColumnSums;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A fully connected layer: every unit sees every element of the <em>last</em> axis.
@@ -25,6 +23,7 @@ public final class Dense extends FluentLayer<Dense> {
     private String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
     private Param kernel, bias;
     private NDArray savedX;
+    private int[] savedDims;
     private ActivationStep act;
 
     public Dense(int units) {
@@ -91,17 +90,13 @@ public final class Dense extends FluentLayer<Dense> {
         if (kernel == null) initialize(sampleShape(x), new Random(0));
         int dIn = kernel.value().dim(0), rows = x.size() / dIn;
         savedX = x.reshape(rows, dIn);
-        float[] z = new float[rows * units];
-        if (useBias) {
-            float[] b = bias.value().data();
-            for (int r = 0; r < rows; r++) System.arraycopy(b, 0, z, r * units, units);
-        }
-        Gemm.gemm(false, false, rows, units, dIn, 1f, savedX.data(), 0, dIn, kernel.value().data(), 0, units,
-                useBias ? 1f : 0f, z, 0, units);
+        savedDims = x.dims();
+        NDArray z = useBias ? bias.value().broadcastTo(rows, units).copy() : NDArray.zeros(rows, units);
+        savedX.matmulInto(kernel.value(), z, useBias ? 1f : 0f);
         int[] outDims = x.dims();
         outDims[outDims.length - 1] = units;
         act = new ActivationStep(activation);
-        return act.forward(NDArray.wrap(z, outDims));
+        return act.forward(z.reshape(outDims));
     }
 
     @Override
@@ -110,18 +105,10 @@ public final class Dense extends FluentLayer<Dense> {
     /** dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ. */
     @Override
     public NDArray backwardFromLogits(NDArray gradZ) {
-        int dIn = savedX.dim(1), rows = savedX.dim(0);
-        float[] g = gradZ.data(), x = savedX.data();
-        Gemm.gemm(true, false, dIn, units, rows, 1f, x, 0, dIn, g, 0, units, 0f, kernel.grad().data(), 0, units);
-        if (useBias) {
-            ColumnSums.sum(g, rows, units, bias.grad().data());
-        }
-        if (!inputGradientNeeded()) return null;
-        float[] dx = new float[rows * dIn];
-        Gemm.gemm(false, true, rows, dIn, units, 1f, g, 0, units, kernel.value().data(), 0, units, 0f, dx, 0, dIn);
-        int[] inDims = gradZ.dims();
-        inDims[inDims.length - 1] = dIn;
-        return NDArray.wrap(dx, inDims);
+        NDArray dz = gradZ.reshape(-1, units);
+        savedX.transpose().matmulInto(dz, kernel.grad(), 0f);
+        if (useBias) dz.sumRowsInto(bias.grad(), 0f);
+        return inputGradientNeeded() ? dz.matmul(kernel.value().transpose()).reshape(savedDims) : null;
     }
 
     @Override public String outputActivation() { return activation; }

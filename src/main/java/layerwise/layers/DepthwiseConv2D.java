@@ -10,7 +10,6 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
-import layerwise.ndarray.kernels.ColumnSums;
 
 /**
  * A depthwise convolution: each input channel gets its own M filters of K_h×K_w, and channels never mix.
@@ -76,7 +75,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
         if (weights == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl.data(), saved), saved);
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl, saved), saved);
         NDArray z = DepthwiseMath.forward(savedCols, weights.value());
         if (biases != null) z = z.add(biases.value());
         return activate(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
@@ -85,9 +84,8 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), -1);
-        if (biases != null) ColumnSums.sum(g.data(), saved.rows(), g.dim(1), biases.grad().data());
-        NDArray dCols = DepthwiseMath.backward(savedCols, weights, g);
-        NDArray dx = NDArray.wrap(Patches.col2im(dCols.data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        if (biases != null) g.sumRowsInto(biases.grad(), 0f);
+        NDArray dx = Patches.col2im(DepthwiseMath.backward(savedCols, weights, g), saved);
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 

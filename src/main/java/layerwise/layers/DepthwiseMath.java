@@ -2,7 +2,6 @@ package layerwise.layers;
 
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * The depthwise step shared by DepthwiseConv2D and SeparableConv2D: each channel's windows times that
@@ -18,8 +17,8 @@ final class DepthwiseMath {
      * im2col's (rows, K_h·K_w·C) regrouped channel by channel, (C, rows, K), and copied once, so that
      * each channel's windows are one plain matrix for forward and for the kernel gradient.
      */
-    static NDArray byChannel(float[] cols, Patches.Geometry g) {
-        return NDArray.wrap(cols, g.rows(), g.kh() * g.kw(), g.c()).permute(2, 0, 1).contiguous();
+    static NDArray byChannel(NDArray cols, Patches.Geometry g) {
+        return cols.reshape(g.rows(), g.kh() * g.kw(), g.c()).permute(2, 0, 1).contiguous();
     }
 
     /** {@code byChannel} (C, rows, K) from {@link #byChannel}; {@code kernel} (K_h, K_w, C, M). */
@@ -35,13 +34,11 @@ final class DepthwiseMath {
      */
     static NDArray backward(NDArray byChannel, Param kernel, NDArray gradOut) {
         NDArray w = kernel.value();
-        int rows = byChannel.dim(1), k = byChannel.dim(2), c = w.dim(2), m = w.dim(3);
-        // channel c: dkernel[:, c, :] (K, M) = colsᵀ (K, rows) · dout[:, c, :] (rows, M). Gemm reads each
-        // channel's columns of dout and writes its slice of the gradient in place (both C·M apart), so
-        // no kernel-sized array is made.
-        Gemm.gemm(c, true, false, k, m, rows, 1f, byChannel.data(), 0, k, rows * k, gradOut.data(), 0, c * m, m,
-                0f, kernel.grad().data(), 0, c * m, m);
+        int rows = byChannel.dim(1), c = w.dim(2), m = w.dim(3);
         NDArray g = gradOut.reshape(rows, c, m).permute(1, 0, 2);                       // (C, rows, M)
+        // channel c: dkernel[:, c, :] (K, M) = colsᵀ (K, rows) · dout[:, c, :] (rows, M), written where
+        // each channel's slice of the gradient lies, so no kernel-sized array is made
+        byChannel.permute(0, 2, 1).matmulInto(g, kernelByChannel(kernel.grad()), 0f);
         return g.matmul(kernelByChannel(w).permute(0, 2, 1))                           // (C, rows, K)
                 .permute(1, 2, 0).contiguous().reshape(rows, -1);
     }

@@ -7,7 +7,6 @@ import java.util.Random;
 
 import layerwise.ndarray.Joins;
 import layerwise.ndarray.NDArray;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * One pass of a recurrent layer through the steps: its weights (kernel W, recurrent kernel U, bias b),
@@ -85,23 +84,16 @@ final class Direction {
     }
 
     /**
-     * p.grad[:, col … col + b's columns) += aᵀ·b, for a (batch, rows) and b (batch, cols). Gemm reads a
-     * transposed where it lies and adds (beta 1) straight into the gradient, which sums over the steps:
-     * a step makes no weight-sized array.
+     * p.grad[:, col … col + b's columns) += aᵀ·b, for a (batch, rows) and b (batch, cols), added (beta 1)
+     * straight into the gradient, which sums over the steps: a step makes no weight-sized array.
      */
     static void addTransposedProduct(Param p, int col, NDArray a, NDArray b) {
-        int n = a.dim(0), rows = a.dim(1), cols = b.dim(1);
-        Gemm.gemm(true, false, rows, cols, n, 1f, a.data(), 0, rows, b.data(), 0, cols,
-                1f, p.grad().data(), col, p.grad().dim(-1));
+        a.transpose().matmulInto(b, p.grad().slice(1, col, col + b.dim(1)), 1f);
     }
 
     /** p.grad[from … from + dz's columns) += Σ_batch dz, the bias gradient of one step added in place. */
     static void addColumnSums(Param p, int from, NDArray dz) {
-        float[] g = dz.data(), grad = p.grad().data();
-        int cols = dz.dim(1);
-        for (int r = 0; r < dz.dim(0); r++) {
-            for (int j = 0; j < cols; j++) grad[from + j] += g[r * cols + j];
-        }
+        dz.sumRowsInto(p.grad().reshape(-1).slice(0, from, from + dz.dim(1)), 1f);
     }
 
     /** Keras's default for the recurrent kernel: rows that are orthonormal, so repeated steps neither blow up nor fade at the start. */

@@ -71,14 +71,14 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
             return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
         }
         saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Convolution.ones(rank), padding);
-        float[] out;
+        NDArray out;
         if (kind().equals("max")) {
             savedArgmax = new int[saved.rows() * saved.c()];
-            out = Patches.maxPool(xl.data(), saved, savedArgmax);
+            out = Patches.maxPool(xl, saved, savedArgmax);
         } else {
-            out = Patches.avgPool(xl.data(), saved);
+            out = Patches.avgPool(xl, saved);
         }
-        NDArray y = NDArray.wrap(out, DataFormat.outDims(saved, x.rank(), saved.c()));
+        NDArray y = out.reshape(DataFormat.outDims(saved, x.rank(), saved.c()));
         return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
     }
 
@@ -90,9 +90,8 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
             NDArray dx = volume.backward(g);
             return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
         }
-        float[] dx = kind().equals("max") ? Patches.maxPoolBackward(g.data(), saved, savedArgmax) : Patches.avgPoolBackward(g.data(), saved);
-        int[] inDims = rank == 1 ? new int[] {saved.n(), saved.w(), saved.c()} : new int[] {saved.n(), saved.h(), saved.w(), saved.c()};
-        NDArray d = NDArray.wrap(dx, inDims);
+        NDArray dx = kind().equals("max") ? Patches.maxPoolBackward(g, saved, savedArgmax) : Patches.avgPoolBackward(g, saved);
+        NDArray d = rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx;
         return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
     }
 

@@ -10,8 +10,6 @@ import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
-import layerwise.ndarray.kernels.ColumnSums;
-import layerwise.ndarray.kernels.Gemm;
 
 /**
  * A depthwise convolution followed by a 1×1 convolution that mixes the channels: far fewer weights
@@ -79,7 +77,7 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
         if (depthwise == null) initialize(sampleShape(x), new Random(0));
         NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
         saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl.data(), saved), saved);
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl, saved), saved);
         savedMid = DepthwiseMath.forward(savedCols, depthwise.value());
         NDArray z = savedMid.matmul(pointwiseMatrix());
         if (biases != null) z = z.add(biases.value());
@@ -92,13 +90,11 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
      */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
-        int rows = saved.rows(), mid = savedMid.dim(1);
-        NDArray g = gradZ.reshape(rows, filters);
-        if (biases != null) ColumnSums.sum(g.data(), rows, filters, biases.grad().data());
-        Gemm.gemm(true, false, mid, filters, rows, 1f, savedMid.data(), 0, mid, g.data(), 0, filters,
-                0f, pointwise.grad().data(), 0, filters);
+        NDArray g = gradZ.reshape(saved.rows(), filters);
+        if (biases != null) g.sumRowsInto(biases.grad(), 0f);
+        savedMid.transpose().matmulInto(g, pointwise.grad().reshape(-1, filters), 0f);
         NDArray dCols = DepthwiseMath.backward(savedCols, depthwise, g.matmul(pointwiseMatrix().transpose()));
-        NDArray dx = NDArray.wrap(Patches.col2im(dCols.data(), saved), saved.n(), saved.h(), saved.w(), saved.c());
+        NDArray dx = Patches.col2im(dCols, saved);
         return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
     }
 

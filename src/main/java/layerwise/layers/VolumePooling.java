@@ -2,6 +2,7 @@ package layerwise.layers;
 
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Volumes;
+import layerwise.ndarray.WindowAxis;
 
 /**
  * The numbers of MaxPooling3D and AveragePooling3D: every window becomes a row (im2col), then the max
@@ -18,12 +19,12 @@ final class VolumePooling {
 
     /** {@code xl} channels-last (n, depth, rows, cols, c). */
     NDArray forward(NDArray xl, int[] pool, int[] strides, String padding) {
-        Volumes.Axis[] axes = new Volumes.Axis[3];
-        for (int i = 0; i < 3; i++) axes[i] = Volumes.Axis.of(xl.dim(i + 1), pool[i], strides[i], 1, padding);
+        WindowAxis[] axes = new WindowAxis[3];
+        for (int i = 0; i < 3; i++) axes[i] = Window.axis(xl.dim(i + 1), pool[i], strides[i], 1, padding);
         saved = new Volumes.Geometry(xl.dim(0), xl.dim(4), axes[0], axes[1], axes[2]);
         int c = saved.c();
-        NDArray cols = windowed(xl.data());
-        savedInside = windowed(NDArray.ones(xl.dims()).data());
+        NDArray cols = windowed(xl);
+        savedInside = windowed(NDArray.ones(xl.dims()));
         if (max) {
             NDArray candidates = cols.zip(savedInside, (v, inside) -> inside == 0 ? Float.NEGATIVE_INFINITY : v);
             savedWinner = candidates.argmax(1);
@@ -37,17 +38,19 @@ final class VolumePooling {
     NDArray backward(NDArray gradOut) {
         int windows = saved.windows(), c = saved.c(), k = saved.patch() / c;
         NDArray g = gradOut.reshape(windows, c);
-        float[] dCols = new float[windows * k * c];
+        NDArray dCols;
         if (max) {
-            float[] gg = g.data(), win = savedWinner.data();
-            for (int w = 0; w < windows; w++) for (int ch = 0; ch < c; ch++) dCols[(w * k + (int) win[w * c + ch]) * c + ch] = gg[w * c + ch];
+            dCols = NDArray.zeros(windows, k, c);
+            for (int w = 0; w < windows; w++) {
+                for (int ch = 0; ch < c; ch++) dCols.set(g.get(w, ch), w, (int) savedWinner.get(w, ch), ch);
+            }
         } else {
-            dCols = savedInside.mul(g.div(savedCount).reshape(windows, 1, c)).data();
+            dCols = savedInside.mul(g.div(savedCount).reshape(windows, 1, c));
         }
-        return NDArray.wrap(Volumes.col2im(dCols, saved), saved.inDims());
+        return Volumes.col2im(dCols, saved);
     }
 
-    private NDArray windowed(float[] x) {
-        return NDArray.wrap(Volumes.im2col(x, saved), saved.windows(), saved.patch() / saved.c(), saved.c());
+    private NDArray windowed(NDArray x) {
+        return Volumes.im2col(x, saved).reshape(saved.windows(), saved.patch() / saved.c(), saved.c());
     }
 }

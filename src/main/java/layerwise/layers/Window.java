@@ -4,6 +4,7 @@ import java.util.List;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.ndarray.WindowAxis;
 
 /**
  * The one rule for a window sliding along one axis, shared by every convolution and pooling layer
@@ -25,23 +26,46 @@ final class Window {
     /** Adds the output size of one axis to {@code d}, with the steps that lead to it. */
     static void dim(Derivation d, String axis, long w, int k, int s, int dilation, String padding) {
         Expr kernel = kernel(d, axis, k, dilation);
-        Expr in = Expr.var("W", w), stride = Expr.var("S", s);
+        Expr in = Expr.var("W", w), stride = Expr.var("S", s), out = out(in, kernel, stride, padding);
         if (padding.equals("valid")) {
-            Expr out = in.minus(kernel).plus(Expr.scaled(2, Expr.var("P", 0))).floorDiv(stride).plus(1);
             d.dim(axis, "O", out, s > 1 ? "rounded down: a window that would run past the edge is dropped" : "");
             return;
         }
-        Expr out = in.ceilDiv(stride);
         d.dim(axis, "O", out, "'" + padding + "' keeps ⌈W/S⌉ positions, rounded up");
         if (padding.equals("causal")) {
-            Expr left = kernel.minus(1);
-            d.step("", "P_left", left, "zeros added on the left only, so step t never sees a step after t");
+            d.step("", "P_left", causalPadding(kernel), "zeros added on the left only, so step t never sees a step after t");
             return;
         }
-        Expr total = Expr.var("O", out.value()).minus(1).times(stride).plus(kernel).minus(in).max(0);
+        Expr total = samePadding(in, kernel, stride, out);
         long p = total.value();
         d.step("", "P_total", total, "zeros added along " + axis + ": " + (p / 2) + " before, " + (p - p / 2) + " after");
     }
+
+    /** The same rule in sizes, for the layer's forward pass: output size and padding before, of an input of w. */
+    static WindowAxis axis(int w, int k, int s, int dilation, String padding) {
+        Expr kernel = Expr.var("K_eff", effective(Expr.var("K", k), dilation).value());
+        Expr in = Expr.var("W", w), stride = Expr.var("S", s), out = out(in, kernel, stride, padding);
+        long before = switch (padding) {
+            case "valid" -> 0;
+            case "causal" -> causalPadding(kernel).value();
+            default -> samePadding(in, kernel, stride, out).value() / 2;
+        };
+        return new WindowAxis(w, k, s, dilation, (int) before, (int) out.value());
+    }
+
+    /** 'valid': ⌊(W − K + 2P)/S⌋ + 1 with P = 0; 'same' and 'causal': ⌈W/S⌉. */
+    private static Expr out(Expr in, Expr kernel, Expr stride, String padding) {
+        if (padding.equals("valid")) return in.minus(kernel).plus(Expr.scaled(2, Expr.var("P", 0))).floorDiv(stride).plus(1);
+        return in.ceilDiv(stride);
+    }
+
+    /** 'same': the zeros that make O windows fit, max((O − 1)·S + K − W, 0), half of them (rounded down) before. */
+    private static Expr samePadding(Expr in, Expr kernel, Expr stride, Expr out) {
+        return Expr.var("O", out.value()).minus(1).times(stride).plus(kernel).minus(in).max(0);
+    }
+
+    /** 'causal': K − 1 zeros, all before. */
+    private static Expr causalPadding(Expr kernel) { return kernel.minus(1); }
 
     /**
      * Adds the output size of one axis of a transposed convolution: each input position spreads a
@@ -71,8 +95,12 @@ final class Window {
     private static Expr kernel(Derivation d, String axis, int k, int dilation) {
         Expr kernel = Expr.var("K", k);
         if (dilation <= 1) return kernel;
-        Expr effective = kernel.plus(kernel.minus(1).times(Expr.var("D", dilation).minus(1)));
+        Expr effective = effective(kernel, dilation);
         d.step(axis, "K_eff", effective, "dilation D spreads the kernel's taps apart");
         return Expr.var("K_eff", effective.value());
+    }
+
+    private static Expr effective(Expr kernel, int dilation) {
+        return dilation <= 1 ? kernel : kernel.plus(kernel.minus(1).times(Expr.var("D", dilation).minus(1)));
     }
 }

@@ -31,8 +31,14 @@ public final class DirectConvolution {
         return g.sh() == 1 && g.sw() == 1 && SCRATCH.get().kernel.handles(filters);
     }
 
-    /** z (n, h_out, w_out, filters) from x (n, h, w, c) and the Keras kernel (k_h, k_w, c, filters) flattened; bias may be null. */
-    public static float[] forward(float[] x, Patches.Geometry g, float[] kernel, float[] bias, int filters) {
+    /** z (n, h_out, w_out, filters) from x (n, h, w, c) and the Keras kernel (k_h, k_w, c, filters); bias may be null. */
+    public static NDArray forward(NDArray input, Patches.Geometry g, NDArray kernel, NDArray bias) {
+        int filters = kernel.dim(-1);
+        float[] x = input.data(), z = forward(x, g, kernel.data(), bias == null ? null : bias.data(), filters);
+        return NDArray.wrap(z, g.outDims(filters));
+    }
+
+    private static float[] forward(float[] x, Patches.Geometry g, float[] kernel, float[] bias, int filters) {
         Padded pad = new Padded(g);
         DirectConvKernel laidOut = SCRATCH.get().kernel;
         float[] w = laidOut.weights(kernel, filters), b = laidOut.weights(bias != null ? bias : new float[filters], filters);
@@ -50,8 +56,12 @@ public final class DirectConvolution {
         return z;
     }
 
-    /** dW (patch, filters) and db (filters, may be null), both overwritten, from x and dz (n, h_out, w_out, filters). */
-    public static void weightGrad(float[] x, Patches.Geometry g, float[] dz, int filters, float[] dw, float[] db) {
+    /** dW (k_h, k_w, c, filters) and db (filters, may be null), both overwritten, from x and dz (n, h_out, w_out, filters). */
+    public static void weightGrad(NDArray x, Patches.Geometry g, NDArray dz, NDArray dw, NDArray db) {
+        weightGrad(x.data(), g, dz.data(), dw.dim(-1), dw.target("weightGrad"), db == null ? null : db.target("weightGrad"));
+    }
+
+    private static void weightGrad(float[] x, Patches.Geometry g, float[] dz, int filters, float[] dw, float[] db) {
         Padded pad = new Padded(g);
         int perSample = (g.patch() + 1) * filters;
         float[] parts = new float[g.n() * perSample];

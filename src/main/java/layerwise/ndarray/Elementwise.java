@@ -1,5 +1,7 @@
 package layerwise.ndarray;
 
+import layerwise.ndarray.kernels.Relu;
+
 /**
  * Element-by-element operations. Binary ones broadcast like NumPy: the shapes are aligned on the
  * right and an axis of size 1 (or a missing one) is repeated, by walking it with stride 0.
@@ -40,6 +42,21 @@ final class Elementwise {
             }
         }
         return new NDArray(r, out);
+    }
+
+    static NDArray relu(NDArray z) {
+        float[] in = z.data(), out = new float[in.length];
+        Relu.forward(in, out, in.length);
+        return new NDArray(out, Layout.rowMajor(z.layout.shape));
+    }
+
+    static NDArray reluBackward(NDArray z, NDArray gradOut) {
+        if (z.size() != gradOut.size()) {
+            throw new IllegalArgumentException("relu's backward needs a gradient of the input's size " + z.shape() + ", got " + gradOut.shape());
+        }
+        float[] zz = z.data(), out = new float[zz.length];
+        Relu.backward(zz, gradOut.data(), out, zz.length);
+        return new NDArray(out, Layout.rowMajor(z.layout.shape));
     }
 
     /** Adds {@code b} (broadcast to a's shape) into {@code a} in place: the optimizer's and backward's accumulate. */

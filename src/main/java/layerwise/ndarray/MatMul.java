@@ -1,5 +1,7 @@
 package layerwise.ndarray;
 
+import java.util.Arrays;
+
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.ndarray.kernels.Gemm;
@@ -19,25 +21,43 @@ final class MatMul {
         NDArray a2 = vecA ? a.reshape(1, a.dim(0)) : a, b2 = vecB ? b.reshape(b.dim(0), 1) : b;
         int m = a2.dim(-2), k = a2.dim(-1), k2 = b2.dim(-2), n = b2.dim(-1);
         if (k != k2) throw mismatch(a, b, k, k2);
-        int[] batchA = lead(a2.layout.shape), batchB = lead(b2.layout.shape);
-        int[] batch = Layout.broadcast("matmul", batchA, batchB);
-        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        int[] batch = Layout.broadcast("matmul", lead(a2.layout.shape), lead(b2.layout.shape));
+        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        float[] c = new float[Layout.rowMajor(outShape).size()];
-        int count = Layout.rowMajor(batch).size();
-        Operand pa = Operand.of(a2), pb = Operand.of(b2);
-        int[] idx = new int[batch.length];
-        for (int t = 0; t < count; t++) {
-            Gemm.gemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset(idx, batch), pa.ld,
-                    pb.data, pb.offset(idx, batch), pb.ld, 0f, c, t * m * n, n);
-            increment(idx, batch);
-        }
-        NDArray out = new NDArray(c, Layout.rowMajor(outShape));
+        NDArray out = NDArray.zeros(outShape);
+        into(a2, b2, out, 0f);
         if (vecA && vecB) return out.reshape();
         if (vecA) return out.reshape(dropAxis(outShape, outShape.length - 2));
         if (vecB) return out.reshape(dropAxis(outShape, outShape.length - 1));
         return out;
+    }
+
+    /**
+     * out = a·b + beta·out, written where out lies (a view with rows of adjacent numbers, such as a
+     * column slice of a gradient). With beta = 0 out is only written; with beta = 1 the product is added.
+     * The batch axes of a and b broadcast to those of out.
+     */
+    static void into(NDArray a, NDArray b, NDArray out, float beta) {
+        int m = a.dim(-2), k = a.dim(-1), n = b.dim(-1);
+        if (b.dim(-2) != k) throw mismatch(a, b, k, b.dim(-2));
+        int[] batch = lead(out.layout.shape);
+        int[] expected = Arrays.copyOf(Layout.broadcast("matmul", lead(a.layout.shape), lead(b.layout.shape)), batch.length + 2);
+        expected[batch.length] = m;
+        expected[batch.length + 1] = n;
+        Operand pa = Operand.of(a), pb = Operand.of(b), pc = Operand.of(out);
+        if (!Arrays.equals(expected, out.layout.shape) || pc.trans || pc.data != out.data) throw badOutput(out, expected);
+        int[] idx = new int[batch.length];
+        if (batch.length == 1) {
+            Gemm.gemm(batch[0], pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset(idx, batch), pa.ld, pa.batchStride(),
+                    pb.data, pb.offset(idx, batch), pb.ld, pb.batchStride(), beta, pc.data, pc.offset(idx, batch), pc.ld, pc.batchStride());
+            return;
+        }
+        for (int t = 0, count = Layout.rowMajor(batch).size(); t < count; t++) {
+            Gemm.gemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset(idx, batch), pa.ld,
+                    pb.data, pb.offset(idx, batch), pb.ld, beta, pc.data, pc.offset(idx, batch), pc.ld);
+            increment(idx, batch);
+        }
     }
 
     /** A matrix operand as Gemm wants it: a flat array, a leading dimension and a transpose flag. */
@@ -52,6 +72,9 @@ final class MatMul {
             return new Operand(c.data, c.layout, false, c.layout.strides[r - 2]);
         }
 
+        /** The distance between two matrices of a batch with one batch axis; 0 when broadcast. */
+        int batchStride() { return layout.rank() < 3 || layout.shape[0] == 1 ? 0 : layout.strides[0]; }
+
         int offset(int[] idx, int[] batch) {
             int p = layout.offset, lead = layout.rank() - 2, shift = batch.length - lead;
             for (int i = 0; i < lead; i++) {
@@ -61,7 +84,7 @@ final class MatMul {
         }
     }
 
-    private static int[] lead(int[] shape) { return java.util.Arrays.copyOf(shape, shape.length - 2); }
+    private static int[] lead(int[] shape) { return Arrays.copyOf(shape, shape.length - 2); }
 
     private static void increment(int[] idx, int[] shape) {
         for (int i = idx.length - 1; i >= 0; i--) {
@@ -84,6 +107,13 @@ final class MatMul {
                 .got("axis -1 of " + a.shape() + " is " + k + ", axis " + (b.rank() == 1 ? "0" : "-2") + " of " + b.shape() + " is " + k2)
                 .why("each output element is a sum of " + k + " products, pairing a row of the left with a column of the right")
                 .fix("transpose one operand (x.transpose()) or reshape it so the inner sizes agree"));
+    }
+
+    private static ShapeException badOutput(NDArray out, int[] expected) {
+        return new ShapeException(Problem.at("NDArray.matmulInto")
+                .headline("matmul: output array has the wrong shape or layout")
+                .expected("an output of shape " + Layout.shapeText(expected) + " whose rows lie in adjacent numbers").got(out.shape().toString())
+                .fix("pass an array made with NDArray.zeros of that shape, or a slice of one along its rows or columns"));
     }
 
     private static ShapeException scalar(NDArray a, NDArray b) {

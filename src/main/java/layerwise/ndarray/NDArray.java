@@ -2,7 +2,6 @@ package layerwise.ndarray;
 
 import java.util.Arrays;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
@@ -51,28 +50,15 @@ public final class NDArray {
     /** Uniform numbers in [0, 1), like np.random.random(shape), from this seed. */
     public static NDArray random(long seed, int... shape) { return random(new Random(seed), shape); }
 
-    public static NDArray random(Random rng, int... shape) {
-        NDArray a = zeros(shape);
-        for (int i = 0; i < a.data.length; i++) a.data[i] = rng.nextFloat();
-        return a;
-    }
+    public static NDArray random(Random rng, int... shape) { return Creation.random(rng, shape); }
 
     /** Standard normal numbers (mean 0, standard deviation 1), like np.random.standard_normal(shape). */
     public static NDArray normal(long seed, int... shape) { return normal(new Random(seed), 0, 1, shape); }
 
-    public static NDArray normal(Random rng, double mean, double std, int... shape) {
-        NDArray a = zeros(shape);
-        for (int i = 0; i < a.data.length; i++) a.data[i] = (float) (mean + std * rng.nextGaussian());
-        return a;
-    }
+    public static NDArray normal(Random rng, double mean, double std, int... shape) { return Creation.normal(rng, mean, std, shape); }
 
     /** Whole numbers in [0, high), like np.random.randint(high, size=shape). */
-    public static NDArray randint(long seed, int high, int... shape) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        NDArray a = zeros(shape);
-        for (int i = 0; i < a.data.length; i++) a.data[i] = rng.nextInt(high);
-        return a;
-    }
+    public static NDArray randint(long seed, int high, int... shape) { return Creation.randint(seed, high, shape); }
 
     /** A 1-D array of these numbers (copied). */
     public static NDArray of(float... values) { return new NDArray(values.clone(), Layout.rowMajor(values.length)); }
@@ -96,24 +82,9 @@ public final class NDArray {
         return new NDArray(values, l);
     }
 
-    public static NDArray of(float[][] rows) {
-        int cols = rows.length == 0 ? 0 : rows[0].length;
-        float[] d = new float[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != cols) throw ragged(i, rows[i].length, cols);
-            System.arraycopy(rows[i], 0, d, i * cols, cols);
-        }
-        return new NDArray(d, Layout.rowMajor(rows.length, cols));
-    }
+    public static NDArray of(float[][] rows) { return Creation.rows(rows); }
 
-    public static NDArray of(double[][] rows) {
-        float[][] f = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            f[i] = new float[rows[i].length];
-            for (int j = 0; j < f[i].length; j++) f[i][j] = (float) rows[i][j];
-        }
-        return of(f);
-    }
+    public static NDArray of(double[][] rows) { return Creation.rows(rows); }
 
     /** Whole numbers, such as class labels, as a 1-D float array. */
     public static NDArray of(int... values) {
@@ -123,29 +94,7 @@ public final class NDArray {
     }
 
     /** One-hot rows from class labels: label 3 of 10 becomes [0,0,0,1,0,0,0,0,0,0]; shape (n, numClasses). */
-    public static NDArray toCategorical(NDArray labels, int numClasses) {
-        float[] y = labels.contiguous().data;
-        int off = labels.layout.isCompact() ? labels.layout.offset : 0, n = labels.size();
-        NDArray out = zeros(n, numClasses);
-        for (int i = 0; i < n; i++) {
-            float v = y[off + i];
-            if (v != Math.rint(v) || v < 0 || v >= numClasses) {
-                throw new ShapeException(Problem.at("toCategorical")
-                        .headline("label " + v + " at index " + i + " is not a class in 0.." + (numClasses - 1))
-                        .expected("whole numbers from 0 to " + (numClasses - 1)).got(Float.toString(v))
-                        .fix("pass numClasses larger than the largest label, or check the labels"));
-            }
-            out.data[i * numClasses + (int) v] = 1f;
-        }
-        return out;
-    }
-
-    private static ShapeException ragged(int row, int got, int want) {
-        return new ShapeException(Problem.at("NDArray.of")
-                .headline("setting an array element with a sequence. The requested array has an inhomogeneous shape")
-                .expected(want + " numbers in every row, as in row 0").got(got + " numbers in row " + row)
-                .fix("give every row the same length"));
-    }
+    public static NDArray toCategorical(NDArray labels, int numClasses) { return Creation.toCategorical(labels, numClasses); }
 
     // ------------------------------------------------------------------ shape and elements
 
@@ -182,6 +131,14 @@ public final class NDArray {
     public float[] data() {
         if (layout.isCompact() && layout.offset == 0 && data.length == layout.size()) return data;
         return toFloatArray();
+    }
+
+    /** The backing array of an array a kernel writes into: it must be compact and start at 0. */
+    float[] target(String op) {
+        if (layout.isCompact() && layout.offset == 0 && data.length == layout.size()) return data;
+        throw new ShapeException(Problem.at("NDArray." + op).headline(op + ": cannot write into a view")
+                .expected("an output array that owns all its numbers").got("a view of shape " + shape())
+                .fix("pass an array made with NDArray.zeros, or a reshape of one"));
     }
 
     /** A compact copy of the numbers, never shared. */
@@ -226,6 +183,16 @@ public final class NDArray {
 
     public NDArray slice(int axis, int from, int to) {
         return new NDArray(data, layout.slice(Reductions.checkAxis(this, axis), from, to));
+    }
+
+    /** This array repeated along new or size-1 axes to {@code shape}, as np.broadcast_to. A view. */
+    public NDArray broadcastTo(int... shape) {
+        if (!Arrays.equals(Layout.broadcast("broadcastTo", layout.shape, shape), shape)) {
+            throw new ShapeException(Problem.at("NDArray.broadcastTo").headline("operands could not be broadcast together with remapped shapes " + shape() + " and requested shape " + Layout.shapeText(shape))
+                    .expected("a shape with at least " + rank() + " axes that " + shape() + " broadcasts to")
+                    .got(Layout.shapeText(shape)).fix("add the missing axes to the target shape"));
+        }
+        return new NDArray(data, layout.broadcastTo(shape));
     }
 
     /** The samples at these positions of the batch axis, copied, as x[indices]. */
@@ -277,6 +244,28 @@ public final class NDArray {
     }
 
     public NDArray matmul(NDArray o) { return MatMul.matmul(this, o); }
+
+    /**
+     * out = this·o + beta·out, computed where out lies, allocating nothing: beta 0 overwrites out, beta 1
+     * adds to it. Either operand may be a transposed view ({@code x.transpose().matmulInto(dz, dW, 0f)}
+     * is dW = xᵀ·dz), and out may be a slice of a larger array. Returns out.
+     */
+    public NDArray matmulInto(NDArray o, NDArray out, float beta) {
+        MatMul.into(this, o, out, beta);
+        return out;
+    }
+
+    /** out = Σ of this array's rows + beta·out, this seen as (rows, out's size): a bias gradient, Σ_rows dz. Returns out. */
+    public NDArray sumRowsInto(NDArray out, float beta) {
+        Reductions.sumRowsInto(this, out, beta);
+        return out;
+    }
+
+    /** max(x, 0) for every element. */
+    public NDArray relu() { return Elementwise.relu(this); }
+
+    /** relu's backward at its input z = this: gradOut where z > 0, else 0. */
+    public NDArray reluBackward(NDArray gradOut) { return Elementwise.reluBackward(this, gradOut); }
 
     // ------------------------------------------------------------------ reductions
 

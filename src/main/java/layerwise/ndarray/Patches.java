@@ -24,21 +24,39 @@ public final class Patches {
         public int rows() { return n * hOut * wOut; }
         public int patch() { return kh * kw * c; }
 
-        /** Output sizes and padding as Keras works them out: 'valid' drops partial windows, 'same' keeps ⌈W/S⌉. */
-        public static Geometry of(int n, int h, int w, int c, int kh, int kw, int sh, int sw, int dh, int dw, String padding) {
-            int ekh = kh + (kh - 1) * (dh - 1), ekw = kw + (kw - 1) * (dw - 1);
-            if (padding.equals("valid")) {
-                return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, 0, 0, (h - ekh) / sh + 1, (w - ekw) / sw + 1);
-            }
-            int hOut = (h + sh - 1) / sh, wOut = (w + sw - 1) / sw;
-            int padH = Math.max((hOut - 1) * sh + ekh - h, 0), padW = Math.max((wOut - 1) * sw + ekw - w, 0);
-            // causal (1-D): Keras pads K_eff − 1 on the left whatever the stride, so output j sees x up to j·S and no further
-            boolean causal = padding.equals("causal");
-            return new Geometry(n, h, w, c, kh, kw, sh, sw, dh, dw, padH / 2, causal ? ekw - 1 : padW / 2, hOut, wOut);
+        /** The geometry of a window sliding over rows and cols of a batch of n samples with c channels. */
+        public static Geometry of(int n, int c, WindowAxis rows, WindowAxis cols) {
+            return new Geometry(n, rows.in(), cols.in(), c, rows.k(), cols.k(), rows.s(), cols.s(), rows.d(), cols.d(),
+                    rows.padBefore(), cols.padBefore(), rows.out(), cols.out());
         }
+
+        /** The input batch shape (n, h, w, c). */
+        public int[] inDims() { return new int[] {n, h, w, c}; }
+
+        /** The output batch shape (n, h_out, w_out, channels). */
+        public int[] outDims(int channels) { return new int[] {n, hOut, wOut, channels}; }
     }
 
-    public static float[] im2col(float[] x, Geometry g) {
+    /** Every window of x (n, h, w, c) as one row: (n·h_out·w_out, k_h·k_w·c). */
+    public static NDArray im2col(NDArray x, Geometry g) { return NDArray.wrap(im2col(x.data(), g), g.rows(), g.patch()); }
+
+    /** The gradient of im2col: cols (n·h_out·w_out, k_h·k_w·c) added back onto the pixels, (n, h, w, c). */
+    public static NDArray col2im(NDArray cols, Geometry g) { return NDArray.wrap(col2im(cols.data(), g), g.inDims()); }
+
+    /** Max pooling of x (n, h, w, c) into (n, h_out, w_out, c); argmax receives each output's winner. */
+    public static NDArray maxPool(NDArray x, Geometry g, int[] argmax) { return NDArray.wrap(maxPool(x.data(), g, argmax), g.outDims(g.c)); }
+
+    /** The whole gradient of each output goes to the input that won its window. */
+    public static NDArray maxPoolBackward(NDArray gradOut, Geometry g, int[] argmax) {
+        return NDArray.wrap(maxPoolBackward(gradOut.data(), g, argmax), g.inDims());
+    }
+
+    public static NDArray avgPool(NDArray x, Geometry g) { return NDArray.wrap(avgPool(x.data(), g), g.outDims(g.c)); }
+
+    /** Each output's gradient is shared equally by the input cells of its window. */
+    public static NDArray avgPoolBackward(NDArray gradOut, Geometry g) { return NDArray.wrap(avgPoolBackward(gradOut.data(), g), g.inDims()); }
+
+    static float[] im2col(float[] x, Geometry g) {
         float[] cols = new float[g.rows() * g.patch()];
         Parallel.forEach(g.n, cols.length, b -> {
             int row = b * g.hOut * g.wOut;
@@ -75,7 +93,7 @@ public final class Patches {
     }
 
     /** The gradient of im2col: each window row's numbers are added back onto the input pixels they came from. */
-    public static float[] col2im(float[] cols, Geometry g) {
+    static float[] col2im(float[] cols, Geometry g) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
         Parallel.forEach(g.n, (long) g.rows() * g.patch(), b -> {
             int row = b * g.hOut * g.wOut;
@@ -106,10 +124,9 @@ public final class Patches {
      * the taps backwards keeping each one that equals it, so the first winner is the last kept. Both
      * are selects without a data-dependent jump, which the JIT compiles to max and conditional-move
      * instructions: random numbers would make a compare-and-jump mispredict half the time. A window of
-     * four taps has them spelled out, which keeps C2 from turning the tap loop back into jumps (3×
-     * faster, measured).
+     * four taps has them spelled out, which keeps C2 from turning the tap loop back into jumps.
      */
-    public static float[] maxPool(float[] x, Geometry g, int[] argmax) {
+    private static float[] maxPool(float[] x, Geometry g, int[] argmax) {
         float[] out = new float[g.rows() * g.c];
         boolean halving = isHalving(g);
         Parallel.forEach(g.n, (long) g.rows() * g.c * g.kh * g.kw, b -> {
@@ -171,7 +188,7 @@ public final class Patches {
         }
     }
 
-    public static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {
+    private static float[] maxPoolBackward(float[] gradOut, Geometry g, int[] argmax) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
         int perSample = g.hOut * g.wOut * g.c;
         Parallel.forEach(g.n, gradOut.length, b -> {
@@ -181,7 +198,7 @@ public final class Patches {
     }
 
     /** Average pooling over the window's cells inside the input (as Keras, padding cells are not counted). */
-    public static float[] avgPool(float[] x, Geometry g) {
+    private static float[] avgPool(float[] x, Geometry g) {
         float[] out = new float[g.rows() * g.c];
         float[] count = counts(g);
         forEachTap(g, (o, in) -> out[o] += x[in]);
@@ -189,7 +206,7 @@ public final class Patches {
         return out;
     }
 
-    public static float[] avgPoolBackward(float[] gradOut, Geometry g) {
+    private static float[] avgPoolBackward(float[] gradOut, Geometry g) {
         float[] dx = new float[g.n * g.h * g.w * g.c];
         float[] count = counts(g);
         forEachTap(g, (o, in) -> dx[in] += gradOut[o] / count[o]);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
+import layerwise.ndarray.kernels.ColumnSums;
 
 /**
  * Sums, means, maxima and argmax along one axis. The array is seen as (outer, n, inner) around that
@@ -49,6 +50,28 @@ final class Reductions {
                 }
                 return kind == Kind.ARGMAX ? best : x[start + best * step];
             }
+        }
+    }
+
+    /** out = Σ_rows x + beta·out, x seen as (rows, out.size()). */
+    static void sumRowsInto(NDArray x, NDArray out, float beta) {
+        int cols = out.size(), rows = cols == 0 ? 0 : x.size() / cols;
+        if ((long) rows * cols != x.size() || !out.layout.isCompact()) {
+            throw new ShapeException(Problem.at("NDArray.sumRowsInto")
+                    .headline("cannot sum rows of " + x.shape() + " into " + out.shape())
+                    .expected("an array whose size is a whole number of rows of " + cols + ", and a compact output")
+                    .got(x.shape() + " into " + out.shape()).fix("reshape the array to (rows, " + cols + ")"));
+        }
+        float[] xs = x.data();
+        if (beta == 0f && out.layout.offset == 0 && out.data.length == cols) {
+            ColumnSums.sum(xs, rows, cols, out.data);
+            return;
+        }
+        float[] o = out.data;
+        int off = out.layout.offset;
+        for (int j = 0; j < cols; j++) o[off + j] *= beta;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) o[off + j] += xs[r * cols + j];
         }
     }
 

@@ -11,55 +11,43 @@ package layerwise.ndarray;
 public final class Volumes {
     private Volumes() {}
 
-    /** One axis of a window: input size, kernel, stride, dilation, padding before, output size. */
-    public record Axis(int in, int k, int s, int d, int padBefore, int out) {
-        /** Keras's sizes: 'valid' drops partial windows; 'same' keeps ⌈W/S⌉ and pads (total)/2 before. */
-        public static Axis of(int in, int k, int s, int d, String padding) {
-            int eff = k + (k - 1) * (d - 1);
-            if (padding.equals("valid")) return new Axis(in, k, s, d, 0, (in - eff) / s + 1);
-            int out = (in + s - 1) / s;
-            return new Axis(in, k, s, d, Math.max((out - 1) * s + eff - in, 0) / 2, out);
-        }
-
-        int at(int o, int tap) { return o * s + tap * d - padBefore; }
-    }
-
     /** The geometry of a 3-D window over (depth, rows, cols) of a batch of n samples with c channels. */
-    public record Geometry(int n, int c, Axis depth, Axis rows, Axis cols) {
-        public int windows() { return n * depth.out * rows.out * cols.out; }
-        public int patch() { return depth.k * rows.k * cols.k * c; }
-        public int[] outDims(int channels) { return new int[] {n, depth.out, rows.out, cols.out, channels}; }
-        public int[] inDims() { return new int[] {n, depth.in, rows.in, cols.in, c}; }
+    public record Geometry(int n, int c, WindowAxis depth, WindowAxis rows, WindowAxis cols) {
+        public int windows() { return n * depth.out() * rows.out() * cols.out(); }
+        public int patch() { return depth.k() * rows.k() * cols.k() * c; }
+        public int[] outDims(int channels) { return new int[] {n, depth.out(), rows.out(), cols.out(), channels}; }
+        public int[] inDims() { return new int[] {n, depth.in(), rows.in(), cols.in(), c}; }
     }
 
-    public static float[] im2col(float[] x, Geometry g) {
-        float[] cols = new float[g.windows() * g.patch()];
-        walk(g, (src, dst) -> System.arraycopy(x, src, cols, dst, g.c));
-        return cols;
+    /** Every window of x (n, depth, rows, cols, c) as one row: (windows, k_d·k_h·k_w·c). */
+    public static NDArray im2col(NDArray x, Geometry g) {
+        float[] in = x.data(), cols = new float[g.windows() * g.patch()];
+        walk(g, (src, dst) -> System.arraycopy(in, src, cols, dst, g.c));
+        return NDArray.wrap(cols, g.windows(), g.patch());
     }
 
     /** The transpose of im2col: each row's numbers are added back onto the input positions they came from. */
-    public static float[] col2im(float[] cols, Geometry g) {
-        float[] dx = new float[g.n * g.depth.in * g.rows.in * g.cols.in * g.c];
+    public static NDArray col2im(NDArray cols, Geometry g) {
+        float[] rows = cols.data(), dx = new float[g.n * g.depth.in() * g.rows.in() * g.cols.in() * g.c];
         walk(g, (src, dst) -> {
-            for (int ch = 0; ch < g.c; ch++) dx[src + ch] += cols[dst + ch];
+            for (int ch = 0; ch < g.c; ch++) dx[src + ch] += rows[dst + ch];
         });
-        return dx;
+        return NDArray.wrap(dx, g.inDims());
     }
 
     private interface Visit { void at(int inputOffset, int colsOffset); }
 
     /** Calls {@code visit} for every window tap that lands inside the input. */
     private static void walk(Geometry g, Visit visit) {
-        Axis a = g.depth, b = g.rows, e = g.cols;
+        WindowAxis a = g.depth, b = g.rows, e = g.cols;
         int row = 0;
         for (int n = 0; n < g.n; n++) {
-            for (int i = 0; i < a.out; i++) for (int j = 0; j < b.out; j++) for (int l = 0; l < e.out; l++, row++) {
+            for (int i = 0; i < a.out(); i++) for (int j = 0; j < b.out(); j++) for (int l = 0; l < e.out(); l++, row++) {
                 int dst = row * g.patch();
-                for (int di = 0; di < a.k; di++) for (int dj = 0; dj < b.k; dj++) for (int dl = 0; dl < e.k; dl++, dst += g.c) {
+                for (int di = 0; di < a.k(); di++) for (int dj = 0; dj < b.k(); dj++) for (int dl = 0; dl < e.k(); dl++, dst += g.c) {
                     int z = a.at(i, di), y = b.at(j, dj), x = e.at(l, dl);
-                    if (z < 0 || z >= a.in || y < 0 || y >= b.in || x < 0 || x >= e.in) continue;
-                    visit.at((((n * a.in + z) * b.in + y) * e.in + x) * g.c, dst);
+                    if (z < 0 || z >= a.in() || y < 0 || y >= b.in() || x < 0 || x >= e.in()) continue;
+                    visit.at((((n * a.in() + z) * b.in() + y) * e.in() + x) * g.c, dst);
                 }
             }
         }

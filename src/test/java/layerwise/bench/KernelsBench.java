@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import layerwise.ndarray.DirectConvolution;
+import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
+import layerwise.ndarray.WindowAxis;
 import layerwise.ndarray.kernels.AdamUpdate;
 import layerwise.ndarray.kernels.Gemm;
 import layerwise.ndarray.kernels.Relu;
@@ -47,7 +49,8 @@ public class KernelsBench {
 
     private boolean ta, tb;
     private int m, n, k;
-    private float[] a, b, c, w, g, v, firstMoment, image, digits, digitsKernel, digitsBias, digitsGrad, digitsKernelGrad, maps;
+    private float[] a, b, c, w, g, v, firstMoment;
+    private NDArray image, digits, digitsKernel, digitsBias, digitsGrad, digitsKernelGrad, maps;
     private Patches.Geometry s1Conv, mConv, mPool;
     private int[] mArgmax;
 
@@ -76,16 +79,17 @@ public class KernelsBench {
         g = random(random, 1 << 22);
         v = new float[1 << 22];
         firstMoment = new float[1 << 22];
-        image = random(random, 32 * 100 * 100 * 3);
-        s1Conv = Patches.Geometry.of(32, 100, 100, 3, 3, 3, 1, 1, 1, 1, "valid");
-        mConv = Patches.Geometry.of(32, 28, 28, 1, 3, 3, 1, 1, 1, 1, "valid");
-        digits = random(random, 32 * 28 * 28);
-        digitsKernel = random(random, 3 * 3 * 8);
-        digitsBias = random(random, 8);
-        digitsGrad = random(random, mConv.rows() * 8);
-        digitsKernelGrad = new float[3 * 3 * 8];
-        mPool = Patches.Geometry.of(32, 26, 26, 8, 2, 2, 2, 2, 1, 1, "valid");
-        maps = random(random, 32 * 26 * 26 * 8);
+        image = NDArray.wrap(random(random, 32 * 100 * 100 * 3), 32, 100, 100, 3);
+        WindowAxis s1 = new WindowAxis(100, 3, 1, 1, 0, 98), m3 = new WindowAxis(28, 3, 1, 1, 0, 26), m2 = new WindowAxis(26, 2, 2, 1, 0, 13);
+        s1Conv = Patches.Geometry.of(32, 3, s1, s1);
+        mConv = Patches.Geometry.of(32, 1, m3, m3);
+        digits = NDArray.wrap(random(random, 32 * 28 * 28), 32, 28, 28, 1);
+        digitsKernel = NDArray.wrap(random(random, 3 * 3 * 8), 3, 3, 1, 8);
+        digitsBias = NDArray.wrap(random(random, 8), 8);
+        digitsGrad = NDArray.wrap(random(random, mConv.rows() * 8), 32, 26, 26, 8);
+        digitsKernelGrad = NDArray.zeros(3, 3, 1, 8);
+        mPool = Patches.Geometry.of(32, 8, m2, m2);
+        maps = NDArray.wrap(random(random, 32 * 26 * 26 * 8), 32, 26, 26, 8);
         mArgmax = new int[mPool.rows() * 8];
     }
 
@@ -104,22 +108,22 @@ public class KernelsBench {
 
     /** The windows of an S1 batch (32 × 100×100×3, 3×3 kernel) as rows. */
     @Benchmark
-    public float[] im2colS1() { return Patches.im2col(image, s1Conv); }
+    public NDArray im2colS1() { return Patches.im2col(image, s1Conv); }
 
     /** M's convolution, 32 × 28×28×1 → 26×26×8, straight from the input. */
     @Benchmark
-    public float[] directConvForwardM() { return DirectConvolution.forward(digits, mConv, digitsKernel, digitsBias, 8); }
+    public NDArray directConvForwardM() { return DirectConvolution.forward(digits, mConv, digitsKernel, digitsBias); }
 
     /** M's convolution's weight and bias gradients. */
     @Benchmark
-    public float[] directConvWeightGradientM() {
-        DirectConvolution.weightGrad(digits, mConv, digitsGrad, 8, digitsKernelGrad, digitsBias);
+    public NDArray directConvWeightGradientM() {
+        DirectConvolution.weightGrad(digits, mConv, digitsGrad, digitsKernelGrad, digitsBias);
         return digitsKernelGrad;
     }
 
     /** M's MaxPooling2D(2) on 32 × 26×26×8. */
     @Benchmark
-    public float[] maxPoolM() { return Patches.maxPool(maps, mPool, mArgmax); }
+    public NDArray maxPoolM() { return Patches.maxPool(maps, mPool, mArgmax); }
 
     /** relu's gradient on 4 M numbers. */
     @Benchmark

@@ -26,15 +26,23 @@ class DirectConvolutionTest {
         return y < 0 || y >= g.h() || xx < 0 || xx >= g.w() ? 0 : x[((b * g.h() + y) * g.w() + xx) * g.c() + ch];
     }
 
+    /** Keras's sizes for a stride-1 window of K_eff = 3 + 2(d − 1): 'valid' drops K_eff − 1, the others keep W and pad K_eff − 1. */
+    private static WindowAxis axis(int in, int k, int d, String padding) {
+        int eff = k + (k - 1) * (d - 1);
+        if (padding.equals("valid")) return new WindowAxis(in, k, 1, d, 0, in - eff + 1);
+        return new WindowAxis(in, k, 1, d, padding.equals("causal") ? eff - 1 : (eff - 1) / 2, in);
+    }
+
     @ParameterizedTest
     @CsvSource({"7, 9, 1, 8, 1, valid", "6, 5, 3, 16, 1, same", "9, 9, 2, 8, 2, valid", "8, 7, 1, 8, 2, same", "1, 12, 4, 16, 1, causal"})
     void forwardAndWeightGradientMatchTheDefinition(int h, int w, int c, int filters, int d, String padding) {
         int kh = h == 1 ? 1 : 3, n = 2;
-        Patches.Geometry g = Patches.Geometry.of(n, h, w, c, kh, 3, 1, 1, d, d, padding);
+        Patches.Geometry g = Patches.Geometry.of(n, c, h == 1 ? WindowAxis.NONE : axis(h, kh, d, padding), axis(w, 3, d, padding));
         float[] x = random(n * h * w * c, 1), kernel = random(kh * 3 * c * filters, 2), bias = random(filters, 3);
-        float[] z = DirectConvolution.forward(x, g, kernel, bias, filters);
+        float[] z = DirectConvolution.forward(NDArray.wrap(x, n, h, w, c), g, NDArray.wrap(kernel, kh, 3, c, filters), NDArray.wrap(bias, filters)).data();
         float[] dz = random(z.length, 4), dw = new float[kernel.length], db = new float[filters];
-        DirectConvolution.weightGrad(x, g, dz, filters, dw, db);
+        DirectConvolution.weightGrad(NDArray.wrap(x, n, h, w, c), g, NDArray.wrap(dz, n, g.hOut(), g.wOut(), filters),
+                NDArray.wrap(dw, kh, 3, c, filters), NDArray.wrap(db, filters));
         double[] dwExpected = new double[kernel.length], dbExpected = new double[filters];
         for (int b = 0; b < n; b++) {
             for (int i = 0; i < g.hOut(); i++) {
@@ -63,6 +71,7 @@ class DirectConvolutionTest {
 
     @Test
     void stridesOtherThanOneAreLeftToIm2col() {
-        assertFalse(DirectConvolution.fits(Patches.Geometry.of(1, 8, 8, 1, 3, 3, 2, 2, 1, 1, "valid"), 8));
+        WindowAxis strided = new WindowAxis(8, 3, 2, 1, 0, 3);
+        assertFalse(DirectConvolution.fits(Patches.Geometry.of(1, 1, strided, strided), 8));
     }
 }
