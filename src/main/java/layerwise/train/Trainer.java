@@ -73,6 +73,7 @@ public final class Trainer {
             int[] order = FitData.order(n, o.shuffle ? shuffler : null);
             Running run = new Running();
             for (int b = 0; b < batches; b++) {
+                Interrupts.check();
                 int[] idx = java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
                 NDArray xb = data.x().take(idx), yb = data.y().take(idx);
                 NDArray out = trainStep(xb, yb, run);
