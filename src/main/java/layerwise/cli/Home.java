@@ -3,6 +3,7 @@ package layerwise.cli;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where Layerwise lives: the checkout ({@code -Dlayerwise.home}, set by the launcher) and the built jar. */
 final class Home {
@@ -32,7 +33,15 @@ final class Home {
         return built;
     }
 
-    /** A JDK tool next to the running java: the same JDK 17 runs the kernel and JShell. */
+    /**
+     * JVM options that keep the JDK's own notices away from the student: from JDK 24 on, a dependency's use
+     * of {@code sun.misc.Unsafe} prints a deprecation warning unless allowed. Older JDKs refuse the option.
+     */
+    static List<String> quietJdkOptions() {
+        return Runtime.version().feature() >= 24 ? List.of("--sun-misc-unsafe-memory-access=allow") : List.of();
+    }
+
+    /** A JDK tool next to the running java: the same JDK runs the kernel and JShell. */
     static String jdkTool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }

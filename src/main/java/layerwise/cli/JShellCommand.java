@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,29 @@ import layerwise.kernel.Startup;
  * even when the script has no {@code /exit} of its own.
  */
 final class JShellCommand {
+    /** Runs the snippets and shows a Layerwise error as its explanation, without JShell's stack trace. */
+    private static final String AGENT = "layerwise.kernel.JShellAgent";
+
     private JShellCommand() {}
+
+    /**
+     * JShell keeps its settings in Java's user preferences; the JVM that first creates their folder prints
+     * "INFO: Created user preferences directory." Creating it here, owner-only as the JDK does, keeps a
+     * student's first session free of that line.
+     */
+    private static void createPreferencesFolder() {
+        Path prefs = Path.of(System.getProperty("user.home"), ".java", ".userPrefs");
+        if (Files.isDirectory(prefs)) return;
+        try {
+            Files.createDirectories(prefs);
+            if (prefs.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(prefs.getParent(), PosixFilePermissions.fromString("rwx------"));
+                Files.setPosixFilePermissions(prefs, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // JShell then creates the folder itself and prints its note: harmless.
+        }
+    }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 1) throw new UsageException("Usage: ./layerwise jshell [SCRIPT.jsh]");
@@ -29,10 +52,16 @@ final class JShellCommand {
             Path startup = Files.createTempFile("layerwise-startup", ".jsh");
             Files.writeString(startup, String.join("\n", Startup.linesForThisBuild()) + "\n", StandardCharsets.UTF_8);
             startup.toFile().deleteOnExit();
+            createPreferencesFolder();
             List<String> command = new ArrayList<>(List.of(Home.jdkTool("jshell"),
-                    "--class-path", Home.jar().toString(),
+                    "--class-path", Home.jar().toString(), "--execution", "jdi:remoteAgent(" + AGENT + ")",
                     "-R--add-modules=jdk.incubator.vector", "-R-Djava.awt.headless=true", "-R-Dfile.encoding=UTF-8",
-                    "-J-Dfile.encoding=UTF-8", "--startup", "DEFAULT", "--startup", startup.toString()));
+                    "-J-Dfile.encoding=UTF-8", "-J-Duser.home=" + System.getProperty("user.home")));
+            for (String option : Home.quietJdkOptions()) {
+                command.add("-J" + option);
+                command.add("-R" + option);
+            }
+            command.addAll(List.of("--startup", "DEFAULT", "--startup", startup.toString()));
             if (args.length == 1) {
                 Path exit = Files.createTempFile("layerwise-exit", ".jsh");
                 Files.writeString(exit, "/exit\n");

@@ -19,7 +19,7 @@ import com.google.gson.JsonParser;
 /**
  * {@code ./layerwise kernel install [--user|--sys-prefix|--prefix DIR]}: puts the Layerwise kernel into
  * Jupyter. Copies {@code kernel-spec/layerwise} with the jar beside kernel.json (so the installed kernel
- * keeps working after a rebuild or a clean), makes the spec start this very JDK, and hands the folder
+ * keeps working after a rebuild or a clean), makes the spec start this very JDK (its absolute path), and hands the folder
  * to {@code jupyter kernelspec install}. Installs for the current user unless told otherwise.
  */
 final class KernelInstall {
@@ -88,7 +88,12 @@ final class KernelInstall {
         Files.copy(Home.jar(), to.resolve("layerwise.jar"), StandardCopyOption.REPLACE_EXISTING);
         JsonObject spec = JsonParser.parseString(Files.readString(to.resolve("kernel.json"))).getAsJsonObject();
         JsonArray argv = spec.getAsJsonArray("argv");
-        argv.set(0, new com.google.gson.JsonPrimitive(Home.jdkTool("java")));
+        // The java that runs this install (the launcher's: JAVA_HOME, else the one on PATH) runs the kernel.
+        JsonArray launch = new JsonArray();
+        launch.add(Home.jdkTool("java"));
+        Home.quietJdkOptions().forEach(launch::add);
+        for (int i = 1; i < argv.size(); i++) launch.add(argv.get(i));
+        spec.add("argv", launch);
         Files.writeString(to.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
     }
 

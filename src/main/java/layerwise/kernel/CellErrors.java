@@ -19,6 +19,7 @@ import layerwise.error.NnException;
 final class CellErrors {
     private static final int MAX_FRAMES = 12;
     private static final int MAX_COMPILE_ERRORS = 3;
+    private static final String RED = "\u001b[0;31m", RESET = "\u001b[0m";
 
     private CellErrors() {}
 
@@ -35,7 +36,17 @@ final class CellErrors {
     /** The user interrupted the kernel while the cell ran. */
     static final class Interrupted extends RuntimeException {
         Interrupted() {
-            super("The cell was interrupted. Variables defined before it keep their values.");
+            super("the cell was stopped. Variables defined before it keep their values.");
+        }
+    }
+
+    /** The cell used up the kernel's heap; what it allocated is gone, the kernel and the variables stay. */
+    static final class OutOfMemory extends RuntimeException {
+        OutOfMemory(OutOfMemoryError e) {
+            super("the cell needed more memory than the kernel has (" + e.getMessage() + ", at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB).\n"
+                    + "  The kernel keeps running with your variables. Fix: use fewer or smaller arrays (a smaller batch,"
+                    + " fewer samples),\n  or set a variable that holds a big array to null before allocating another.");
         }
     }
 
@@ -57,6 +68,7 @@ final class CellErrors {
     /** The exception to report for a snippet that threw: the original object when we have it. */
     static RuntimeException fromRun(Throwable original, JShellException reported, Session.Chunk chunk) {
         Throwable t = original != null ? original : reported;
+        if (t instanceof OutOfMemoryError oom) return new OutOfMemory(oom);
         return t instanceof RuntimeException r ? r : new CellFailure(t);
     }
 
@@ -65,10 +77,31 @@ final class CellErrors {
         if (e instanceof CompileError c) return c.lines;
         if (e instanceof CellFailure && e.getCause() != null) e = e.getCause();
         if (e instanceof NnException || e instanceof Interrupted || e instanceof Unresolved
-                || e instanceof ExitGuard.ExitAttempt) {
-            return List.of(String.valueOf(e.getMessage()).split("\n"));
+                || e instanceof OutOfMemory || e instanceof CellGuard.SystemExit) {
+            List<String> lines = new ArrayList<>(List.of(String.valueOf(e.getMessage()).split("\n")));
+            lines.set(0, e.getClass().getSimpleName() + ": " + lines.get(0));
+            return lines;
         }
         return trimmedTrace(e, cellFrames);
+    }
+
+    /**
+     * The lines as a notebook shows them: the kind of error (the text before the first ": ") in red, as
+     * IPython does, so an explained error reads as an error and not as output.
+     */
+    static List<String> colored(List<String> lines) {
+        if (lines.isEmpty()) return lines;
+        List<String> out = new ArrayList<>(lines);
+        String first = lines.get(0);
+        int colon = first.indexOf(": ");
+        int end = colon < 0 ? first.length() : colon;
+        out.set(0, RED + first.substring(0, end) + RESET + first.substring(end));
+        return out;
+    }
+
+    /** JShell's names for a variable or class of a cell ("REPL.$JShell$22.t", "REPL.$JShell$15$Net") as the student wrote them. */
+    static String withoutJShellNames(String text) {
+        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+\\$", "").replaceAll("REPL\\.\\$JShell\\$\\d+\\.", "");
     }
 
     private static List<String> describe(Session.Chunk chunk, List<Diag> diags) {
@@ -126,14 +159,8 @@ final class CellErrors {
     }
 
     private static String headline(Throwable e) {
-        if (e instanceof EvalException ev) return ev.getExceptionClassName() + (ev.getMessage() == null ? "" : ": " + ev.getMessage());
-        return e.toString();
-    }
-
-    /** A frame of cell code reads "cell code, line 3" instead of "REPL.$JShell$12.do_it$(#12:3)". */
-    private static String frame(StackTraceElement f) {
-        if (!f.getClassName().startsWith("REPL.")) return f.toString();
-        String method = f.getMethodName().equals("do_it$") ? "cell code" : f.getMethodName() + "()";
-        return method + (f.getLineNumber() > 0 ? ", line " + f.getLineNumber() + " of its snippet" : "");
+        if (e instanceof EvalException ev) return ev.getExceptionClassName() + (ev.getMessage() == null ? "" : ": " + withoutJShellNames(ev.getMessage()));
+        String message = e.getLocalizedMessage();
+        return withoutJShellNames(e.getClass().getName()) + (message == null ? "" : ": " + withoutJShellNames(message));
     }
 }

@@ -18,7 +18,6 @@ public final class KernelMain {
             System.err.println("Usage: java -cp layerwise.jar layerwise.kernel.KernelMain CONNECTION_FILE");
             System.exit(2);
         }
-        ExitGuard.install();
         var properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         var connection = new JupyterConnection(properties);
         var kernel = new LayerwiseKernel(System.getProperty("java.class.path", ""));

@@ -101,7 +101,7 @@ public final class LayerwiseKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Throwable e) {
-        return CellErrors.format(e, session.isDone() ? session()::describe : f -> null);
+        return CellErrors.colored(CellErrors.format(e, session.isDone() ? session()::describe : f -> null));
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.knowm.xchart.XYChart;
 
 import layerwise.chart.Charts;
 import layerwise.chart.Tables;
-import layerwise.error.NnException;
 import layerwise.exercise.Exercise;
 import layerwise.exercise.Exercises;
 import layerwise.exercise.Feedback;
@@ -80,15 +79,12 @@ public final class Renderers {
                 });
     }
 
-    /** A model that cannot list its layers yet (no input shape) shows the explanation instead of failing. */
+    /**
+     * A model that cannot list its layers yet (no input shape) throws its explained error here, so the
+     * notebook shows it as an error under the cell, not as the cell's value.
+     */
     private static void summary(Model model, RenderContext ctx) {
-        Summary s;
-        try {
-            s = model.summaryTable();
-        } catch (NnException e) {
-            ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> e.getMessage());
-            return;
-        }
+        Summary s = model.summaryTable();
         ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> s.toHtml());
         ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> s.toText());
     }

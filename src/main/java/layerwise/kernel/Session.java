@@ -117,8 +117,11 @@ final class Session implements AutoCloseable {
         }
         while (pos < wrapped.length() && Character.isWhitespace(wrapped.charAt(pos))) pos++;
         int sourcePos = w.wrappedToSourcePosition(pos);
-        // Wrapper code after the snippet maps to its end; count that as the snippet's last line.
-        return sourcePos < 0 ? -1 : lineOf(w.source(), Math.min(sourcePos, w.source().stripTrailing().length() - 1));
+        // Wrapper code after the snippet maps to its end; count that as the snippet's last line. Wrapper code
+        // before it (javac puts "return $1 = arr[5] = 1" on the line of "return") counts as its first line.
+        String source = w.source();
+        int codeStart = source.length() - source.stripLeading().length();
+        return sourcePos < 0 ? -1 : lineOf(source, Math.max(codeStart, Math.min(sourcePos, source.stripTrailing().length() - 1)));
     }
 
     /** Expressions show their value, as in IPython; declarations and statements do not. */

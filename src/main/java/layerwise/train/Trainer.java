@@ -60,6 +60,7 @@ public final class Trainer {
             int[] order = FitData.order(n, o.shuffle ? shuffler : null);
             Running run = new Running();
             for (int b = 0; b < batches && !stop; b++) {
+                Interrupts.check();
                 int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
                 NDArray yb = data.y().take(idx);
                 run.add(trainStep(data.x().take(idx), yb, run), yb);

@@ -37,8 +37,7 @@ final class Jupyter {
     static synchronized Path kernelPrefix() throws IOException, InterruptedException {
         if (prefix != null) return prefix;
         Path dir = Files.createTempDirectory("layerwise-jupyter");
-        Run r = run(List.of(java(), "-Dlayerwise.home=" + HOME, "-jar", JAR.toString(), "kernel", "install", "--prefix", dir.toString()),
-                null, Map.of(), 120);
+        Run r = run(layerwise("kernel", "install", "--prefix", dir.toString()), null, launcherEnvironment(), 120);
         assertEquals(0, r.exitCode(), "kernel install failed:\n" + r.output());
         prefix = dir;
         return prefix;
@@ -54,8 +53,27 @@ final class Jupyter {
                 "PYTHONDONTWRITEBYTECODE", "1");
     }
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * The JDK the Layerwise commands run on: the one named by {@code -Dlayerwise.it.jdk} (so CI can test
+     * JDK 25 from a build on 17), else the one running the tests. The kernel installed from it runs on it.
+     */
+    static Path jdk() {
+        return Path.of(System.getProperty("layerwise.it.jdk", System.getProperty("java.home")));
+    }
+
+    /** {@code ./layerwise ARGS}, the launcher a student runs; start it with {@link #launcherEnvironment()}. */
+    static List<String> layerwise(String... args) {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("layerwise").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * The launcher on {@link #jdk()} (through JAVA_HOME, as a student picks a JDK), with this test JVM's
+     * user.home (a fresh folder, set by the pom), so what a student sees on a first run is what the tests see.
+     */
+    static Map<String, String> launcherEnvironment() {
+        return Map.of("JAVA_HOME", jdk().toString(), "LAYERWISE_JAVA_OPTS", "-Duser.home=" + System.getProperty("user.home"));
     }
 
     static Run run(List<String> command, String stdin, Map<String, String> env, int timeoutSeconds)

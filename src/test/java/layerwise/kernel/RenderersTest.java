@@ -1,7 +1,7 @@
 package layerwise.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ServiceLoader;
@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 
+import layerwise.error.NnException;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.model.Sequential;
@@ -42,12 +43,11 @@ class RenderersTest {
     }
 
     @Test
-    void aModelWithoutAnInputShapeShowsWhyInsteadOfFailing() {
+    void aModelWithoutAnInputShapeIsReportedAsItsExplainedErrorNotAsAValue() {
         var model = new Sequential();
         model.add(new Dense(4));
-        DisplayData d = renderer().render(model);
-        assertTrue(d.getData(MIMEType.TEXT_PLAIN).toString().contains("has not yet been built"), d.getData(MIMEType.TEXT_PLAIN).toString());
-        assertFalse(d.hasDataForType(MIMEType.TEXT_HTML));
+        NnException e = assertThrows(NnException.class, () -> renderer().render(model));
+        assertTrue(e.getMessage().contains("has not yet been built"), e.getMessage());
     }
 
     @Test

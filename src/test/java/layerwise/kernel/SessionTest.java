@@ -81,11 +81,12 @@ class SessionTest {
     }
 
     @Test
-    void aLayerwiseErrorKeepsItsExplanationAndLosesTheStackTrace() {
+    void aLayerwiseErrorKeepsItsExplanationUnderItsKindAndLosesTheStackTrace() {
         RuntimeException e = assertThrows(RuntimeException.class,
                 () -> session.eval("new Sequential().add(new Dense(3).inputShape(4)).add(new Conv2D(2, 3))"));
         assertInstanceOf(ShapeException.class, e);
-        assertEquals(List.of(e.getMessage().split("\n")), CellErrors.format(e, session::describe));
+        List<String> lines = CellErrors.format(e, session::describe);
+        assertEquals("ShapeException: " + e.getMessage(), String.join("\n", lines));
     }
 
     @Test
@@ -150,5 +151,63 @@ class SessionTest {
         assertTrue(Session.endsWithSemicolon("x; /* note */"));
         assertFalse(Session.endsWithSemicolon("\"a;\" + \"// b\""));
         assertFalse(Session.endsWithSemicolon("x // ends with;"));
+    }
+
+    @Test
+    void systemExitEndsTheCellWithANoteAndTheSessionKeepsItsVariables() {
+        session.eval("int beforeExit = 6;");
+        assertEquals(List.of("SystemExit: System.exit(3) was called in a cell. The kernel keeps running and keeps your variables;"
+                + " use Kernel > Restart to start over."), errorLines("System.exit(3);"));
+        assertEquals(7, session.eval("beforeExit + 1"));
+    }
+
+    @Test
+    void runtimeHaltAndRuntimeExitAreRefusedLikeSystemExit() {
+        assertTrue(errorLines("Runtime.getRuntime().halt(1);").get(0).startsWith("SystemExit: Runtime.halt(1) was called in a cell."));
+        assertTrue(errorLines("Runtime.getRuntime().exit(2);").get(0).startsWith("SystemExit: Runtime.exit(2) was called in a cell."));
+        assertTrue(errorLines("java.util.function.IntConsumer quit = System::exit;\nquit.accept(4);").get(0)
+                .startsWith("SystemExit: System.exit(4) was called in a cell."));
+    }
+
+    @Test
+    void anInterruptStopsALoopInAMethodTheCellDeclared() {
+        TIMER.schedule(session::interrupt, 300, TimeUnit.MILLISECONDS);
+        assertThrows(CellErrors.Interrupted.class, () -> session.eval("void spin() { while (true) { } }\nspin();"));
+        assertEquals(4, session.eval("2 + 2"));
+    }
+
+    @Test
+    void anInterruptStopsALoopThatSwallowsEveryThrowable() {
+        TIMER.schedule(session::interrupt, 300, TimeUnit.MILLISECONDS);
+        assertThrows(CellErrors.Interrupted.class,
+                () -> session.eval("while (true) { try { Thread.sleep(10); } catch (Throwable ignored) { } }"));
+        assertEquals(4, session.eval("2 + 2"));
+    }
+
+    @Test
+    void aRuntimeErrorPointsAtTheLineOfTheStatementThatFailed() {
+        assertEquals(List.of("java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 2",
+                "    at cell code, line 2 of this cell"), errorLines("int[] arr = new int[2];\narr[5] = 1;"));
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero", "    at cell code, line 2 of this cell"),
+                errorLines("int q = 0;\nq = 1 / q;"));
+    }
+
+    @Test
+    void aNullPointerNamesTheVariableAsTheStudentWroteIt() {
+        List<String> lines = errorLines("String nothing = null;\nnothing.length()");
+        assertEquals("java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nothing\" is null", lines.get(0));
+    }
+
+    @Test
+    void aCellThatAsksForMoreThanTheHeapGetsAnExplanationAndTheSessionGoesOn() {
+        List<String> lines = errorLines("long[] huge = new long[Integer.MAX_VALUE - 8];");
+        assertTrue(lines.get(0).startsWith("OutOfMemory: the cell needed more memory than the kernel has"), lines.toString());
+        assertEquals(5, session.eval("2 + 3"));
+    }
+
+    @Test
+    void aNotebookShowsTheKindOfErrorInRedAsIPythonDoes() {
+        assertEquals(List.of("\u001b[0;31mShapeException\u001b[0m: Input 0 is incompatible", "  Fix: reshape"),
+                CellErrors.colored(List.of("ShapeException: Input 0 is incompatible", "  Fix: reshape")));
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,8 +32,7 @@ class TutorialsIT {
     }
 
     private void run(Path script) throws IOException, InterruptedException {
-        Jupyter.Run r = Jupyter.run(List.of(Jupyter.java(), "-Dlayerwise.home=" + Jupyter.HOME, "-jar", Jupyter.JAR.toString(),
-                "jshell", script.toString()), null, Map.of(), 300);
+        Jupyter.Run r = Jupyter.run(Jupyter.layerwise("jshell", script.toString()), null, Jupyter.launcherEnvironment(), 300);
         assertEquals(0, r.exitCode(), r.output());
         // The JVM's note about the incubating Vector API is not part of the tutorial.
         String text = r.output().lines().filter(l -> !l.startsWith("WARNING: Using incubator modules"))
