@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -64,25 +65,26 @@ final class KerasArchive {
     /** Weights from a .weights.h5 file, or from the model.weights.h5 inside a .keras file, as Keras's load_weights. */
     static void loadWeights(Model model, Path file) {
         requireExists(file);
-        if (isZip(file)) {
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                ZipEntry weights = zip.getEntry(WEIGHTS);
-                if (weights == null) throw noWeights(file.getFileName().toString(), zip.getEntry("model.weights.npz") != null);
-                try (InputStream in = zip.getInputStream(weights); HdfFile h5 = HdfFile.fromBytes(in.readAllBytes())) {
-                    readWeights(model, h5, WEIGHTS + " in " + file.getFileName());
-                }
-            } catch (IOException e) {
-                throw KerasJson.cannotOpen(file, e);
-            }
+        String name = file.getFileName().toString();
+        if (!isZip(file)) {
+            readWeights(model, () -> new HdfFile(file), name);
             return;
         }
-        try (HdfFile h5 = new HdfFile(file)) {
-            readWeights(model, h5, file.getFileName().toString());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry weights = zip.getEntry(WEIGHTS);
+            if (weights == null) throw noWeights(name, zip.getEntry("model.weights.npz") != null);
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(weights)) {
+                bytes = in.readAllBytes();
+            }
+            readWeights(model, () -> HdfFile.fromBytes(bytes), WEIGHTS + " in " + name);
+        } catch (IOException e) {
+            throw KerasJson.cannotOpen(file, e);
         }
     }
 
-    private static void readWeights(Model model, HdfFile h5, String source) {
-        try {
+    private static void readWeights(Model model, Supplier<HdfFile> open, String source) {
+        try (HdfFile h5 = open.get()) {
             WeightsReader.read(model, h5, source);
         } catch (HdfException e) {
             throw new ConfigException(Problem.at(source)
