@@ -62,8 +62,9 @@ public final class Main {
                                                      every layer's formulas with the numbers filled in
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
                     --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N
-                    [--seed N] [--chart loss.png] [--format text|json]
-                                                     trains the model, prints each epoch and the test accuracy
+                    [--seed N] [--chart loss.png] [--format text|json] [--save trained.keras]
+                                                     trains the model, prints each epoch and the test accuracy;
+                                                     a MODEL.keras starts from its saved weights
               bench [--models S1,S3,M|none] [--gemm 256,512,1024,2048] [--epochs N] [--format json|text]
                                                      speed figures as JSON lines (see README, Speed)
               kernel install [--user|--sys-prefix|--prefix DIR]

@@ -13,7 +13,6 @@ import layerwise.data.Dataset;
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.data.Split;
-import layerwise.model.KerasJson;
 import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 import layerwise.train.Adagrad;
@@ -28,7 +27,7 @@ import layerwise.train.SGD;
 /**
  * {@code ./layerwise train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
  * --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N [--seed N] [--chart loss.png]
- * [--format text|json]}. Holds 20 % of the samples out for testing and 10 % of the rest for validation;
+ * [--format text|json] [--save trained.keras]}. A MODEL.keras file starts from its saved weights. Holds 20 % of the samples out for testing and 10 % of the rest for validation;
  * json prints one object per epoch and a final {"test_accuracy": …}.
  */
 final class TrainCommand {
@@ -36,8 +35,9 @@ final class TrainCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         TrainArgs a = TrainArgs.parse(args);
-        Model model = KerasJson.read(a.model());
-        model.initialize(a.seed());
+        Model model = Model.load(a.model().toString());
+        // a .keras file brings its trained weights: training goes on from them
+        if (!model.isInitialized()) model.initialize(a.seed());
         Dataset data = TrainData.load(a.data(), a.seed()).reshape(sampleShape(model));
         model.compile(a.optimizer(), a.loss(), "accuracy");
         // checked on all the samples, so an error shows the data's full shape, (100, 10) in seed 000
@@ -59,6 +59,10 @@ final class TrainCommand {
             Charts.save(Charts.history(h), a.chart());
             if (!json) out.println("Chart saved to " + a.chart());
         }
+        if (a.save() != null) {
+            model.save(a.save().toString());
+            if (!json) out.println("Model saved to " + a.save() + " (Keras 3 format: keras.saving.load_model opens it)");
+        }
         return 0;
     }
 
@@ -79,9 +83,9 @@ final class TrainCommand {
 
     /** The parsed flags; a missing or malformed one is a usage error (exit code 2). */
     record TrainArgs(Path model, String data, String loss, Optimizer optimizer, int epochs, int batchSize,
-                     long seed, Path chart, String format) {
+                     long seed, Path chart, String format, Path save) {
         static TrainArgs parse(String[] args) {
-            Path model = null, chart = null;
+            Path model = null, chart = null, save = null;
             String data = null, loss = "categorical_crossentropy", opt = "sgd", format = "text";
             Double lr = null;
             int epochs = 10, batch = 32;
@@ -105,6 +109,7 @@ final class TrainCommand {
                     case "--seed" -> seed = (long) number(flag, v);
                     case "--chart" -> chart = Path.of(v);
                     case "--format" -> format = oneOf(flag, v, List.of("text", "json"));
+                    case "--save" -> save = kerasFile(flag, v);
                     default -> throw usage("unknown flag '" + flag + "'");
                 }
             }
@@ -112,7 +117,7 @@ final class TrainCommand {
             if (!Files.exists(model)) throw usage("no file '" + model + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
             if (data == null) throw usage("which data? --data digits, iris or random:SAMPLESxD1x…:CLASSES");
             if (chart != null) checkChartFolder(chart);
-            return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format);
+            return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format, save);
         }
 
         /** Checked before training, so that minutes of training are not lost to a typo in the path. */
@@ -133,6 +138,15 @@ final class TrainCommand {
                 case "adagrad" -> new Adagrad(lr == null ? 0.001 : lr);
                 default -> new SGD(lr == null ? 0.01 : lr);
             };
+        }
+
+        /** Checked before training, so that a wrong name or folder does not cost the training run. */
+        private static Path kerasFile(String flag, String v) {
+            Path p = Path.of(v);
+            if (!v.endsWith(".keras")) throw usage(flag + " needs a file name ending in .keras, got '" + v + "'");
+            Path folder = p.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) throw usage(flag + ": the folder " + folder + " does not exist");
+            return p;
         }
 
         private static String oneOf(String flag, String v, List<String> allowed) {

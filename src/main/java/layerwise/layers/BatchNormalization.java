@@ -1,5 +1,7 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,15 +89,32 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         return Param.present(gamma, beta);
     }
 
-    /** Keras's set_weights: γ and β, optionally followed by the moving mean and variance. */
+    /** Keras's set_weights takes γ, β, moving mean and variance; γ and β alone keep the moving statistics. */
     @Override
     public void setWeights(List<NDArray> weights) {
-        int n = params().size();
-        super.setWeights(weights.size() == n + 2 ? weights.subList(0, n) : weights);
-        if (weights.size() == n + 2) {
-            movingMean = weights.get(n).copy();
-            movingVariance = weights.get(n + 1).copy();
+        createWeightsIfMissing();
+        if (weights.size() != params().size() || !isInitialized()) {
+            super.setWeights(weights);
+            return;
         }
+        List<NDArray> all = new ArrayList<>(weights);
+        all.addAll(nonTrainableWeights().values());
+        super.setWeights(all);
+    }
+
+    @Override
+    protected Map<String, NDArray> nonTrainableWeights() {
+        if (movingMean == null) return Map.of();
+        Map<String, NDArray> m = new LinkedHashMap<>();
+        m.put("moving_mean", movingMean);
+        m.put("moving_variance", movingVariance);
+        return m;
+    }
+
+    @Override
+    protected void setNonTrainableWeights(List<NDArray> values) {
+        movingMean = values.get(0).copy();
+        movingVariance = values.get(1).copy();
     }
 
     public NDArray movingMean() { return movingMean; }

@@ -123,25 +123,46 @@ public abstract class Layer {
     /** True once the weights exist (always for a layer without weights). */
     public boolean isInitialized() { return true; }
 
-    /** Copies these arrays into the weights, in the order of params(), as Keras's set_weights. */
+    /**
+     * Copies of the weights, as Keras's get_weights: params() (kernel, then bias) followed by what the
+     * layer keeps without training it (BatchNormalization's moving mean and variance). A layer that has
+     * an input shape but no weights yet creates them first, as Keras builds a layer before it has any.
+     */
+    public List<NDArray> getWeights() {
+        createWeightsIfMissing();
+        List<NDArray> all = new ArrayList<>();
+        for (Param p : params()) all.add(p.value().copy());
+        for (NDArray a : nonTrainableWeights().values()) all.add(a.copy());
+        return all;
+    }
+
+    /**
+     * Copies these arrays into the weights, in the order of getWeights(), as Keras's set_weights. A
+     * wrong number of arrays or a wrong shape is refused before anything changes.
+     */
     public void setWeights(List<NDArray> weights) {
+        createWeightsIfMissing();
+        WeightCheck.requireFit(this, weights);
         List<Param> ps = params();
-        if (weights.size() != ps.size()) {
-            throw new ConfigException(Problem.at(label())
-                    .headline("Layer " + name + " expects " + ps.size() + " weight arrays, but the provided weights list has " + weights.size())
-                    .expected(ps.size() + " arrays: " + ps.stream().map(p -> p.name() + " " + p.value().shape()).toList())
-                    .got(weights.size() + " arrays").fix("pass one array per weight, in the order kernel, bias"));
-        }
-        for (int i = 0; i < ps.size(); i++) {
-            NDArray target = ps.get(i).value(), w = weights.get(i);
-            if (!target.shape().equals(w.shape())) {
-                throw new ShapeException(Problem.at(label())
-                        .headline("Layer " + name + " weight shape " + target.shape() + " is not compatible with provided weight shape " + w.shape())
-                        .expected(ps.get(i).name() + " of shape " + target.shape()).got(w.shape().toString())
-                        .fix("give the " + ps.get(i).name() + " the shape " + target.shape()));
-            }
-            System.arraycopy(w.data(), 0, target.data(), 0, target.size());
-        }
+        for (int i = 0; i < ps.size(); i++) System.arraycopy(weights.get(i).data(), 0, ps.get(i).value().data(), 0, ps.get(i).value().size());
+        setNonTrainableWeights(weights.subList(ps.size(), weights.size()));
+    }
+
+    /** "kernel (3, 3, 1, 32)", "bias (32)": the name and shape of each array of getWeights(), for messages. */
+    public List<String> weightNames() {
+        createWeightsIfMissing();
+        return WeightCheck.describe(this);
+    }
+
+    /** The arrays after params() in getWeights(), by Keras's names; BatchNormalization's moving statistics. */
+    protected Map<String, NDArray> nonTrainableWeights() { return Map.of(); }
+
+    /** Takes copies of new values for {@link #nonTrainableWeights()}, already checked for count and shape. */
+    protected void setNonTrainableWeights(List<NDArray> values) {}
+
+    /** Weights for the input shape of the first call, so that getWeights and setWeights work before any forward. */
+    protected final void createWeightsIfMissing() {
+        if (!isInitialized() && firstCall != null && firstCall.inputs().size() == 1) initialize(firstCall.inputs().get(0), new Random(0));
     }
 
     /** The activation applied last inside this layer; a loss may fuse with it for stability. */

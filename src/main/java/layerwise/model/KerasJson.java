@@ -40,6 +40,11 @@ public final class KerasJson {
         return build(parse(json, "the model JSON"), "the model JSON");
     }
 
+    /** A model from JSON text read from {@code source} (a file name, for errors). */
+    static Model read(String json, String source) {
+        return build(parse(json, source), source);
+    }
+
     /** A model from a .json file, or from a .keras file (a zip holding config.json). */
     public static Model read(Path file) {
         String source = file.getFileName().toString();
@@ -181,7 +186,7 @@ public final class KerasJson {
         return "`" + (end > at ? line.substring(at, end) : line.substring(at, at + 1)) + "`";
     }
 
-    private static ConfigException cannotOpen(Path file, IOException e) {
+    static ConfigException cannotOpen(Path file, IOException e) {
         return new ConfigException(Problem.at(file.toString())
                 .headline("Could not open the model file " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage())
                 .expected("a readable .json or .keras file")

@@ -1,5 +1,6 @@
 package layerwise.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,12 +179,20 @@ public class Model implements Trainable {
         }
     }
 
+    /** Weights for the layers that have none yet (seed 0), keeping those that were set or loaded. */
+    private void createMissingWeights() {
+        Random rng = new Random(0);
+        for (SymbolicTensor t : nodes) {
+            if (!t.inputs().isEmpty() && !t.layer().isInitialized()) t.layer().initialize(t.inputs().get(0).shape(), rng);
+        }
+    }
+
     /** True once every layer has its weights. */
     public boolean isInitialized() { return nodes.stream().allMatch(t -> t.layer().isInitialized()); }
 
     /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
     public NDArray forward(NDArray x, boolean training) {
-        if (!isInitialized()) initialize(0);
+        if (!isInitialized()) createMissingWeights();
         return run.forward(x, training);
     }
 
@@ -313,6 +322,29 @@ public class Model implements Trainable {
         if (asLayer == null) asLayer = new NestedModel(this);
         return asLayer;
     }
+
+    // ------------------------------------------------------------------ weights and files
+
+    /** Copies of every weight, layer by layer in the order of layers(), as Keras's model.get_weights(). */
+    public List<NDArray> getWeights() { return ModelWeights.get(this); }
+
+    /** Replaces every weight, in the order of getWeights(); a wrong count or shape is refused before anything changes. */
+    public void setWeights(List<NDArray> weights) { ModelWeights.set(this, weights); }
+
+    /** Saves the architecture and the weights as Keras 3's {@code .keras} file, which Keras's load_model opens. */
+    public void save(String path) { KerasArchive.save(this, Path.of(path)); }
+
+    /**
+     * A model from a {@code .keras} file, with its trained weights, or from model JSON (tf.keras 2's or
+     * Keras 3's {@code to_json()}), architecture only: its weights are fresh.
+     */
+    public static Model load(String path) { return KerasArchive.load(Path.of(path)); }
+
+    /** Saves the weights alone as Keras 3's {@code .weights.h5}, as model.save_weights. */
+    public void saveWeights(String path) { KerasArchive.saveWeights(this, Path.of(path)); }
+
+    /** Loads weights from a {@code .weights.h5} or {@code .keras} file saved from this architecture, as model.load_weights. */
+    public void loadWeights(String path) { KerasArchive.loadWeights(this, Path.of(path)); }
 
     /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
     public String toJson() { return KerasJson.write(this); }

@@ -93,6 +93,9 @@ public final class NestedModel extends FluentLayer<NestedModel> {
     @Override public NDArray savedLogits() { return model.outputLayer().savedLogits(); }
     @Override public List<Param> params() { return model.params(); }
     @Override public boolean isInitialized() { return model.isInitialized(); }
+    @Override public List<NDArray> getWeights() { return ModelWeights.get(model); }
+    @Override public void setWeights(List<NDArray> weights) { ModelWeights.set(model, weights); }
+    @Override public List<String> weightNames() { return ModelWeights.names(model); }
 
     @Override
     public void initialize(Shape in, Random rng) {
