@@ -60,6 +60,8 @@ public final class Main {
                                                      extra columns: input shapes, mult-adds, memory, receptive field
               explain MODEL.json [--format text|markdown|html] [--loss NAME]
                                                      every layer's formulas with the numbers filled in
+              explain MODEL.json --backward [--format text|markdown|html] [--loss NAME]
+                                                     the backward pass: every gradient's rule and shape, loss to input
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
                     --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N
                     [--seed N] [--chart loss.png] [--format text|json]
