@@ -61,7 +61,7 @@ final class TrainCommand {
         return 0;
     }
 
-    private static int[] sampleShape(Model model) {
+    static int[] sampleShape(Model model) {
         return Arrays.stream(model.inputShape().dims()).mapToInt(d -> (int) d).toArray();
     }
 
@@ -113,7 +113,7 @@ final class TrainCommand {
             return new TrainArgs(model, data, loss, optimizer(opt, lr), epochs, batch, seed, chart, format);
         }
 
-        private static Optimizer optimizer(String name, Double lr) {
+        static Optimizer optimizer(String name, Double lr) {
             return switch (name) {
                 case "adam" -> new Adam(lr == null ? 0.001 : lr);
                 case "rmsprop" -> new RMSprop(lr == null ? 0.001 : lr);

@@ -219,6 +219,15 @@ public class Model {
     }
 
     /**
+     * Runs real numbers through the model (inference: Dropout off) and shows, layer by layer, the worked
+     * shape formula next to the shape that really came out, its value statistics and a corner of it.
+     */
+    public Trace trace(NDArray x) {
+        forward(x, false);
+        return Trace.of(this, x, run);
+    }
+
+    /**
      * Refuses, with the explained error, to train a model in which one layer object is called more than
      * once (a shared layer): its gradients would be wrong. fit and every backward call this first.
      */
