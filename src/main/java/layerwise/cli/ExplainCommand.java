@@ -10,16 +10,21 @@ import layerwise.model.Model;
 
 /**
  * {@code ./layerwise explain MODEL.json [--format text|markdown|html] [--loss NAME]}: every layer's
- * formulas with the numbers filled in. Shape warnings go to stderr; a model that fails half-way is
+ * formulas with the numbers filled in; with {@code --backward}, the backward pass from the loss to the input. Shape warnings go to stderr; a model that fails half-way is
  * explained up to the failing layer, and the failure on stderr, with exit code 1.
  */
 final class ExplainCommand {
     private ExplainCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        ModelArgs a = ModelArgs.parse("explain", args, List.of("text", "markdown", "html"));
+        ExplainArgs x = ExplainArgs.parse(args);
+        ModelArgs a = ModelArgs.parse("explain", x.rest(), List.of("text", "markdown", "html"));
         try {
             Model model = KerasJson.read(a.file());
+            if (x.backward()) {
+                out.print(render(a.loss() == null ? model.backwardExplanation() : model.backwardExplanation(a.loss()), a.format()));
+                return 0;
+            }
             out.print(render(model.explanation(), a.format()));
             Warnings.print(model, a.loss(), err);
             return 0;

@@ -32,6 +32,7 @@ public final class Main {
                 case "summary" -> SummaryCommand.run(rest, out, err);
                 case "explain" -> ExplainCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "trace" -> TraceCommand.run(rest, out, err);
                 case "bench" -> Bench.run(rest, out);
                 case "kernel" -> KernelInstall.run(rest, out, err);
                 case "jshell" -> JShellCommand.run(rest, out, err);
@@ -60,6 +61,10 @@ public final class Main {
                                                      extra columns: input shapes, mult-adds, memory, receptive field
               explain MODEL.json [--format text|markdown|html] [--loss NAME]
                                                      every layer's formulas with the numbers filled in
+              explain MODEL.json --backward [--format text|markdown|html] [--loss NAME]
+                                                     the backward pass: every gradient's rule and shape, loss to input
+              trace MODEL.json --data digits|iris|random:100x28x28x1:10 [--sample I] [--seed N]
+                                                     one sample through the model: derived and real shapes, values
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME
                     --optimizer sgd|adam|rmsprop|adagrad [--lr X] --epochs N --batch-size N
                     [--seed N] [--chart loss.png] [--format text|json] [--save trained.keras]

@@ -66,7 +66,7 @@ final class TrainCommand {
         return 0;
     }
 
-    private static int[] sampleShape(Model model) {
+    static int[] sampleShape(Model model) {
         return Arrays.stream(model.inputShape().dims()).mapToInt(d -> (int) d).toArray();
     }
 
@@ -131,7 +131,7 @@ final class TrainCommand {
                     .fix(exists ? "choose a folder you can write to" : "create the folder first (mkdir -p " + folder + "), or save the chart in the current folder: --chart loss.png"));
         }
 
-        private static Optimizer optimizer(String name, Double lr) {
+        static Optimizer optimizer(String name, Double lr) {
             return switch (name) {
                 case "adam" -> new Adam(lr == null ? 0.001 : lr);
                 case "rmsprop" -> new RMSprop(lr == null ? 0.001 : lr);

@@ -20,8 +20,10 @@ import layerwise.ndarray.Shape;
 public final class Derivation {
 
     /** One printed line: a label, an optional left-hand symbol, the formula, and a short note. */
-    public record Line(Kind kind, String label, String lhs, Expr expr, String note) {
-        public enum Kind { NOTE, STEP, DIM, KEEP, PARAMS, NON_TRAINABLE }
+    public record Line(Kind kind, String label, String lhs, Expr expr, String note, Gradient gradient) {
+        public enum Kind { NOTE, STEP, DIM, KEEP, PARAMS, NON_TRAINABLE, GRADIENT }
+
+        Line(Kind kind, String label, String lhs, Expr expr, String note) { this(kind, label, lhs, expr, note, null); }
     }
 
     private final String layerName, layerType;
@@ -30,6 +32,8 @@ public final class Derivation {
     private final List<Long> outDims = new ArrayList<>();
     private Expr params = Expr.of(0), nonTrainable = Expr.of(0), macs = Expr.of(0);
     private String emptyWhy = "", emptyFix = "";
+    /** True for a backward pass: the input is ∂L/∂y, the output ∂L/∂x. */
+    private boolean backward;
 
     private Derivation(String layerName, String layerType, List<Shape> inputs) {
         this.layerName = layerName;
@@ -43,6 +47,32 @@ public final class Derivation {
 
     public static Derivation of(String layerName, String layerType, List<Shape> inputs) {
         return new Derivation(layerName, layerType, inputs);
+    }
+
+    /**
+     * The backward pass of a layer: from ∂L/∂y, of shape {@code gradOut}, to the gradients of its weights
+     * and ∂L/∂x, whose shape (the layer's input shape) becomes this derivation's output.
+     */
+    public static Derivation backward(String layerName, String layerType, Shape gradOut) {
+        Derivation d = new Derivation(layerName, layerType, List.of(gradOut));
+        d.backward = true;
+        return d;
+    }
+
+    public boolean isBackward() { return backward; }
+
+    /** One gradient; the first ∂L/∂x (of {@link Gradient#INPUT}) also gives the output: its shape without the batch axis. */
+    public Derivation gradient(Gradient g) {
+        lines.add(new Line(Line.Kind.GRADIENT, g.of(), g.symbol(), g.count(), g.note(), g));
+        if ((g.of().startsWith(Gradient.INPUT) || g.of().equals(Gradient.OUTPUT)) && outDims.isEmpty()) {
+            for (int i = 1; i < g.shape().size(); i++) outDims.add(g.shape().get(i).value());
+        }
+        return this;
+    }
+
+    /** The gradients, in the order they were added. */
+    public List<Gradient> gradients() {
+        return lines.stream().filter(l -> l.kind() == Line.Kind.GRADIENT).map(Line::gradient).toList();
     }
 
     /** A sentence that explains the rule, printed between the formulas. */

@@ -44,13 +44,12 @@ public final class Explanation {
         // 1287 and 1,287 are the same number: print the grouped result only when it adds a step
         String result = result(e, n);
         if (!parts.contains(result.replace(",", "").replace("{}", ""))) parts.add(result);
-        return String.join(" = ", parts);
+        return String.join(n.op(" = ", " = "), parts);
     }
 
     static String result(Expr e, Notation n) {
-        if (!e.known()) return "None";
-        String s = thousands(e.value());
-        return n == Notation.LATEX ? s.replace(",", "{,}") : s;
+        if (!e.known()) return n == Notation.MATHML ? "<mi>None</mi>" : "None";
+        return n.number(thousands(e.value()));
     }
 
     /**

@@ -41,14 +41,15 @@ public sealed interface Expr permits Expr.Var, Expr.Const, Op {
     record Var(String symbol, long value) implements Expr {
         public String render(Notation n, boolean numbers) {
             if (!numbers) return n.symbol(symbol);
-            return value == Shape.NONE ? "None" : Long.toString(value);
+            if (value == Shape.NONE) return n == Notation.MATHML ? "<mi>None</mi>" : "None";
+            return n.number(Long.toString(value));
         }
         public int precedence() { return Op.ATOM; }
     }
 
     /** A fixed number in a formula, such as the 1 in (W − K)/S + 1. */
     record Const(long value) implements Expr {
-        public String render(Notation n, boolean numbers) { return Long.toString(value); }
+        public String render(Notation n, boolean numbers) { return n.number(Long.toString(value)); }
         public int precedence() { return Op.ATOM; }
     }
 

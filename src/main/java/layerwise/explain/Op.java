@@ -53,35 +53,47 @@ final class Op implements Expr {
 
     @Override
     public String render(Notation n, boolean numbers) {
-        boolean tex = n == Notation.LATEX;
         // Each operand is rendered once: rendering it again inside wrap() made the cost grow as 3^depth.
         String a = left.render(n, numbers), b = right.render(n, numbers);
         return switch (kind) {
-            case PLUS -> a + " + " + wrap(right, b, SUM + 1, n);
-            case MINUS -> a + (tex ? " - " : " − ") + wrap(right, b, SUM + 1, n);
-            case TIMES -> wrap(left, a, PRODUCT, n) + (tex ? " \\times " : "×") + wrap(right, b, PRODUCT + 1, n);
-            case SCALE -> numbers ? a + (tex ? " \\cdot " : "·") + wrap(right, b, PRODUCT + 1, n)
+            case PLUS -> a + n.op(" + ", " + ") + wrap(right, b, SUM + 1, n);
+            case MINUS -> a + n.op(" − ", " - ") + wrap(right, b, SUM + 1, n);
+            case TIMES -> wrap(left, a, PRODUCT, n) + n.op("×", " \\times ") + wrap(right, b, PRODUCT + 1, n);
+            case SCALE -> numbers ? a + n.op("·", " \\cdot ") + wrap(right, b, PRODUCT + 1, n)
                                   : a + wrap(right, b, PRODUCT + 1, n);
             case DIV -> division(n, a, b);
-            case FLOOR_DIV -> isPlainDivision() ? division(n, a, b) : floor(n, division(n, a, b));
-            case CEIL_DIV -> tex ? "\\left\\lceil " + division(n, a, b) + " \\right\\rceil" : "⌈" + division(n, a, b) + "⌉";
-            case MAX -> (tex ? "\\max(" : "max(") + a + ", " + b + ")";
+            case FLOOR_DIV -> isPlainDivision() ? division(n, a, b) : brackets(n, division(n, a, b), "⌊", "⌋", "lfloor", "rfloor");
+            case CEIL_DIV -> brackets(n, division(n, a, b), "⌈", "⌉", "lceil", "rceil");
+            case MAX -> switch (n) {
+                case TEXT -> "max(" + a + ", " + b + ")";
+                case LATEX -> "\\max(" + a + ", " + b + ")";
+                case MATHML -> "<mi>max</mi><mo>(</mo>" + a + "<mo>,</mo>" + b + "<mo>)</mo>";
+            };
         };
     }
 
     private String division(Notation n, String a, String b) {
         if (n == Notation.LATEX) return "\\frac{" + a + "}{" + b + "}";
+        if (n == Notation.MATHML) return "<mfrac><mrow>" + a + "</mrow><mrow>" + b + "</mrow></mfrac>";
         return wrap(left, a, PRODUCT, n) + "/" + wrap(right, b, ATOM, n);
     }
 
-    private static String floor(Notation n, String inside) {
-        return n == Notation.LATEX ? "\\left\\lfloor " + inside + " \\right\\rfloor" : "⌊" + inside + "⌋";
+    private static String brackets(Notation n, String inside, String open, String close, String texOpen, String texClose) {
+        return switch (n) {
+            case TEXT -> open + inside + close;
+            case LATEX -> "\\left\\" + texOpen + " " + inside + " \\right\\" + texClose;
+            case MATHML -> "<mo>" + open + "</mo>" + inside + "<mo>" + close + "</mo>";
+        };
     }
 
     /** The operand's text {@code s}, in parentheses when it binds less tightly than its place needs. */
     private static String wrap(Expr e, String s, int needed, Notation n) {
         if (e.precedence() >= needed) return s;
-        return n == Notation.LATEX ? "\\left(" + s + "\\right)" : "(" + s + ")";
+        return switch (n) {
+            case TEXT -> "(" + s + ")";
+            case LATEX -> "\\left(" + s + "\\right)";
+            case MATHML -> "<mrow><mo>(</mo>" + s + "<mo>)</mo></mrow>";
+        };
     }
 
     @Override

@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * How Layerwise values look in a notebook, one renderer per type: a Model or Summary as the summary table
- * (HTML and text), an Explanation as Markdown with LaTeX formulas (and text), a training History and
+ * (HTML and text), an Explanation as HTML with MathML formulas (and Markdown with LaTeX, and text), a training History and
  * any XChart line chart as a PNG picture, a Tablesaw table as HTML, an exercise, its feedback and a sheet
  * as HTML. Every renderer asks the value for its own text or HTML; nothing here knows
  * about layers or formulas.
@@ -38,8 +38,8 @@ public final class Renderers {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> s.toHtml());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> s.toText());
                 });
-        r.createRegistration(Explanation.class).preferring(MIMEType.TEXT_MARKDOWN, MIMEType.TEXT_PLAIN)
-                .supporting(MIMEType.TEXT_HTML)
+        // HTML with MathML first: it draws without MathJax (exported, offline, untrusted); the LaTeX Markdown stays beside it
+        r.createRegistration(Explanation.class).preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_MARKDOWN, MIMEType.TEXT_PLAIN)
                 .register((e, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_MARKDOWN, () -> e.toMarkdown());
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> e.toHtml());

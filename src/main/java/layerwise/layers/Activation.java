@@ -30,6 +30,13 @@ public final class Activation extends FluentLayer<Activation> {
         return keepAll(start(in).note(how + "; the shape does not change"), in);
     }
 
+    /** Backward: elementwise, each number times the activation's slope at its own input. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("∂L/∂y ⊙ " + activation + "′(x)",
+                "\\frac{\\partial L}{\\partial y} \\odot \\mathrm{" + activation + "}'(x)"), Activations.derivative(activation).replace("(z)", "(x)").replace("z >", "x >")));
+    }
+
     @Override
     public NDArray forward(NDArray x, boolean training) {
         step = new ActivationStep(activation);

@@ -8,6 +8,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -50,6 +51,14 @@ public final class Add extends Merge<Add> {
     }
 
     /** d(a + b)/da = 1: each input gets the gradient, summed over the axes it was stretched along. */
+    @Override
+    protected Gradient.Rule inputRule() {
+        return Gradients.rule("∂L/∂y, summed over the axes the input was broadcast along", "\\frac{\\partial L}{\\partial y}");
+    }
+
+    @Override
+    protected String inputNote() { return "y = x1 + x2 + …: each input moves y one for one, so each receives the whole of ∂L/∂y"; }
+
     @Override
     public List<NDArray> backwardToInputs(NDArray gradOut) {
         List<NDArray> grads = new ArrayList<>();

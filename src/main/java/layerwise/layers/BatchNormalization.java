@@ -71,6 +71,21 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         return d.macs(Expr.of(Math.max(in.size(), 0)).times(2));
     }
 
+    /** Backward: γ and β collect over the batch; ∂L/∂x also flows through the batch's mean and variance. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        Expr c = Expr.var("C", in.dim(featureAxis(in)));
+        if (scale) d.gradient(Gradients.weight("gamma", "γ", Gradients.rule("Σ over the batch of ∂L/∂y ⊙ x̂",
+                "\\sum_{\\mathrm{batch}} \\frac{\\partial L}{\\partial y} \\odot \\hat{x}"), List.of(c), "one scale per feature, so one gradient per feature"));
+        if (center) d.gradient(Gradients.weight("beta", "β", Gradients.rule("Σ over the batch of ∂L/∂y", "\\sum_{\\mathrm{batch}} \\frac{\\partial L}{\\partial y}"),
+                List.of(c), "β is added to every sample, so it collects every sample's gradient"));
+        d.note("the moving mean and variance get no gradient: they are averaged, not learned");
+        return d.gradient(Gradients.input(in, Gradients.rule("γ/σ · (∂L/∂y − mean(∂L/∂y) − x̂ · mean(∂L/∂y ⊙ x̂))",
+                "\\frac{\\gamma}{\\sigma}\\left(g - \\bar{g} - \\hat{x}\\,\\overline{g \\odot \\hat{x}}\\right)"),
+                "in training each sample also moved the batch's mean and variance, so its gradient subtracts what those two carried back"));
+    }
+
     /** γ = 1, β = 0, moving mean 0 and moving variance 1, as Keras starts them. */
     @Override
     public void initialize(Shape in, Random rng) {

@@ -8,6 +8,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.Joins;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
@@ -60,6 +61,14 @@ public final class Concatenate extends Merge<Concatenate> {
     }
 
     /** Each input gets back its own slice of the gradient along the axis. */
+    @Override
+    protected Gradient.Rule inputRule() {
+        return Gradients.rule("the input's own slice of ∂L/∂y along axis " + axis, "\\frac{\\partial L}{\\partial y}\\big|_{\\mathrm{slice}}");
+    }
+
+    @Override
+    protected String inputNote() { return "concatenation only places the inputs side by side: ∂L/∂y is cut back into the same pieces"; }
+
     @Override
     public List<NDArray> backwardToInputs(NDArray gradOut) {
         List<NDArray> grads = new ArrayList<>();

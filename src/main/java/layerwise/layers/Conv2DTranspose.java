@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
@@ -65,6 +67,22 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
     protected void spatialDim(Derivation d, int i, long w) {
         Window.transposedDim(d, spatialAxes(rank).get(i), w, kernel[i], strides[i], dilation[i], padding,
                 outputPadding == null ? -1 : outputPadding[i]);
+    }
+
+    /** Backward: the kernel (K_h, K_w, F, C_in); ∂L/∂x is an ordinary convolution of ∂L/∂y, the transpose of the transpose. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        List<Expr> shape = new ArrayList<>(kernelVars());
+        shape.add(Expr.var("F", filters));
+        shape.add(ConvolutionGradients.channelsIn(this, in));
+        List<Gradient> weights = new ArrayList<>(List.of(Gradients.weight("kernel", "K", Gradients.rule(
+                "Σ over batch and positions of x · " + ConvolutionGradients.z(this) + "(patch)", "\\sum_{n, p} x \\cdot \\frac{\\partial L}{\\partial z}_{\\mathrm{patch}}"),
+                shape, ConvolutionGradients.KERNEL_NOTE)));
+        if (useBias) weights.add(ConvolutionGradients.bias(this, Expr.var("F", filters)));
+        Gradient input = Gradients.input(in, Gradients.rule("convolution of " + ConvolutionGradients.z(this) + " with the kernel, stride " + tuple(strides),
+                "\\frac{\\partial L}{\\partial z} \\circledast K"), "each input pixel spread a K_h×K_w patch into the output; going back, it gathers "
+                + "that patch's gradients, weighted by the kernel: an ordinary convolution, which shrinks the shape back");
+        return ConvolutionGradients.derive(this, in, weights, input);
     }
 
     @Override

@@ -138,6 +138,12 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         }
     }
 
+    /** Backward: ∂L/∂K of the kernel's shape, ∂L/∂b per filter, ∂L/∂x as a transposed convolution. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return ConvolutionGradients.derive(this, in, ConvolutionGradients.kernelAndBias(this, in, kernelVars()));
+    }
+
     /** Kernel shape (K_1, …, K_n, C_in, F) as in Keras; fan_in = K·C_in, fan_out = K·F. */
     @Override
     public void initialize(Shape in, Random rng) {

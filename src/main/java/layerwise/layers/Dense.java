@@ -8,6 +8,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -109,6 +110,23 @@ public final class Dense extends FluentLayer<Dense> {
         savedX.transpose().matmulInto(dz, kernel.grad(), 0f);
         if (useBias) dz.sumRowsInto(bias.grad(), 0f);
         return inputGradientNeeded() ? dz.matmul(kernel.value().transpose()).reshape(savedDims) : null;
+    }
+
+    /** The backward rules beside the forward ones: the same d_in and units, now sizing the gradients. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        Expr dIn = Expr.var("d_in", in.last()), u = Expr.var("units", units), n = Gradient.batch();
+        if (in.rank() > 1) d.note("the axes before the last are rows, as in forward: N stands for every row " + in.dropLast() + " of every sample");
+        Activations.backwardStep(d, activation, List.of(n, u));
+        String z = activation.equals("linear") ? "∂L/∂y" : "∂L/∂z", zTex = activation.equals("linear") ? "\\frac{\\partial L}{\\partial y}" : "\\frac{\\partial L}{\\partial z}";
+        d.gradient(new Gradient("kernel", "∂L/∂W", Gradients.rule("xᵀ · " + z, "x^\\top \\cdot " + zTex), List.of(dIn, u),
+                List.of(List.of(dIn, n), List.of(n, u)), "W has d_in×units weights and each gets one gradient number, so ∂L/∂W has W's shape "
+                + "and w − lr·g is defined weight by weight; the product over N adds up the batch"));
+        if (useBias) d.gradient(Gradients.weight("bias", "b", Gradients.rule("Σ over the batch of " + z, "\\sum_{\\mathrm{batch}} " + zTex),
+                List.of(u), "each bias adds to its unit's output in every sample, so it collects that unit's gradient from all of them"));
+        return d.gradient(new Gradient(Gradient.INPUT, "∂L/∂x", Gradients.rule(z + " · Wᵀ", zTex + " \\cdot W^\\top"),
+                Gradients.batchOf(in, dIn), List.of(List.of(n, u), List.of(u, dIn)), "each input reached every unit through its weight: the gradient flows back along the same weights"));
     }
 
     @Override public String outputActivation() { return activation; }

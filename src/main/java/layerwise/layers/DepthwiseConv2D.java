@@ -7,6 +7,7 @@ import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
@@ -41,6 +42,19 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     protected void outChannels(Derivation d, long cIn) {
         d.dim("channels", "C_out", Expr.var("C_in", cIn).times(Expr.var("M", depthMultiplier)),
                 "each input channel keeps its own " + depthMultiplier + " output channel(s); channels are not mixed");
+    }
+
+    /** Backward: each channel's own K_h×K_w×M kernel gets its gradient from that channel alone. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        List<Expr> shape = new ArrayList<>(kernelVars());
+        shape.add(ConvolutionGradients.channelsIn(this, in));
+        shape.add(Expr.var("M", depthMultiplier));
+        List<Gradient> weights = new ArrayList<>(List.of(Gradients.weight("depthwise_kernel", "K", Gradients.rule(
+                "Σ over batch and positions of x(window, c) · " + ConvolutionGradients.z(this), "\\sum_{n, p} x_{\\mathrm{window}, c} \\cdot \\frac{\\partial L}{\\partial z}"),
+                shape, ConvolutionGradients.KERNEL_NOTE + "; channels are not mixed, so channel c's taps see only channel c")));
+        if (useBias) weights.add(ConvolutionGradients.bias(this, ConvolutionGradients.channelsIn(this, in).times(Expr.var("M", depthMultiplier))));
+        return ConvolutionGradients.derive(this, in, weights);
     }
 
     @Override

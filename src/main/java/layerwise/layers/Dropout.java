@@ -46,6 +46,14 @@ public final class Dropout extends FluentLayer<Dropout> {
         return keepAll(d, in);
     }
 
+    /** Backward: the same mask as forward. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("∂L/∂y ⊙ mask / (1 − rate)",
+                "\\frac{\\partial L}{\\partial y} \\odot \\frac{\\mathrm{mask}}{1 - \\mathrm{rate}}"),
+                "a dropped input did not reach the output, so it gets no gradient; a kept one gets it scaled by 1/(1 − " + rate + ")"));
+    }
+
     /** Without a seed of its own, the masks come from the model's seed (see Model.initialize). */
     @Override
     public void initialize(Shape in, Random modelRng) {

@@ -71,6 +71,17 @@ public final class Embedding extends FluentLayer<Embedding> {
         return d.params(Expr.var("input_dim", inputDim).times(out), "one learned row of " + outputDim + " numbers per possible id");
     }
 
+    /** Backward: each row of the table collects the gradients of the places its id was used. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        d.gradient(Gradients.weight("embeddings", "E", Gradients.rule("row id += ∂L/∂y at every position holding that id",
+                "\\frac{\\partial L}{\\partial E_{\\mathrm{id}}} = \\sum_{t: x_t = \\mathrm{id}} \\frac{\\partial L}{\\partial y_t}"),
+                List.of(Expr.var("input_dim", inputDim), Expr.var("output_dim", outputDim)),
+                "the lookup copied rows of the table: only the rows of ids in the batch get a gradient; the others get 0 and do not move"));
+        return d.gradient(Gradients.input(in, Gradients.rule("0", "0"), "ids are whole numbers picked, not computed: nothing flows back to them"));
+    }
+
     /** Keras's default "uniform" initializer: every entry from U(−0.05, 0.05). */
     @Override
     public void initialize(Shape in, Random rng) {

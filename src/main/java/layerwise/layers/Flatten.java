@@ -34,6 +34,13 @@ public final class Flatten extends FluentLayer<Flatten> {
     @Override
     public NDArray backward(NDArray gradOut) { return gradOut.reshape(savedDims); }
 
+    /** Backward: only the shape changes back. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("reshape(∂L/∂y, " + in + ")", "\\mathrm{reshape}\\left(\\frac{\\partial L}{\\partial y}\\right)"),
+                "Flatten only lines the numbers up: the gradient is the same numbers, put back in the input's shape"));
+    }
+
     @Override
     protected void addConfig(Map<String, Object> c) {
         c.put("data_format", "channels_last");

@@ -49,6 +49,20 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
         return d;
     }
 
+    /** Backward: to the position holding each channel's max, or shared by every position. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        if (kind().equals("max")) {
+            return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y of the channel to the position holding its max, 0 elsewhere",
+                    "\\frac{\\partial L}{\\partial y}\\,[x_p = \\max]"),
+                    "one position of each channel won; only it moved the output"));
+        }
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y / positions, to every position of the channel",
+                "\\frac{1}{P} \\frac{\\partial L}{\\partial y}"),
+                "every position counts equally in the mean, so the channel's gradient is shared equally"));
+    }
+
     /** Reduces the spatial axes one after another (channels_last, keeping them as size 1), as a mean or a max. */
     @Override
     public NDArray forward(NDArray x, boolean training) {

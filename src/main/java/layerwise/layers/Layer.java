@@ -85,6 +85,30 @@ public abstract class Layer {
 
     public final Explanation explain(Shape in) { return derivation(in).explanation(); }
 
+    // ------------------------------------------------------------------ the backward pass, explained
+
+    /**
+     * How backward turns ∂L/∂y into the gradients of this layer's weights and ∂L/∂x, each with its rule
+     * and its shape, for inputs of these shapes (without the batch axis).
+     */
+    public final Derivation backwardDerivation(List<Shape> inputs) { return deriveBackward(inputs); }
+
+    public final Derivation backwardDerivation(Shape in) { return backwardDerivation(List.of(in)); }
+
+    public final Explanation explainBackward(Shape in) { return backwardDerivation(in).explanation(); }
+
+    /** Layers with several inputs (Concatenate, Add) override this; the rest take exactly one. */
+    protected Derivation deriveBackward(List<Shape> inputs) {
+        derivation(inputs);
+        return deriveBackward(inputs.get(0));
+    }
+
+    /** The backward rule; the default fits layers that keep their shape, or only rearrange it. */
+    protected Derivation deriveBackward(Shape in) { return Gradients.byDefault(this, in); }
+
+    /** A fresh backward derivation, from ∂L/∂y of this layer's output shape. */
+    protected final Derivation startBackward(Shape in) { return Derivation.backward(name, type(), outputShape(in)); }
+
     // ------------------------------------------------------------------ computing with numbers
 
     /**

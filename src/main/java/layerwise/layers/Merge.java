@@ -5,6 +5,7 @@ import java.util.List;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -31,6 +32,21 @@ public abstract class Merge<L extends Merge<L>> extends FluentLayer<L> {
 
     @Override
     protected final Derivation derive(Shape in) { return derive(List.of(in)); }
+
+    /** How ∂L/∂y reaches each input, and why. */
+    protected abstract Gradient.Rule inputRule();
+
+    protected abstract String inputNote();
+
+    /** Backward: one ∂L/∂x_i per input, each of its input's shape. */
+    @Override
+    protected final Derivation deriveBackward(List<Shape> inputs) {
+        Derivation d = Derivation.backward(name(), type(), derivation(inputs).output());
+        for (int i = 0; i < inputs.size(); i++) {
+            d.gradient(Gradient.of(Gradient.INPUT + " " + (i + 1), "∂L/∂x" + (i + 1), inputRule(), Gradient.batchOf(inputs.get(i)), inputNote()));
+        }
+        return d;
+    }
 
     /** On one array there is nothing to merge: the same explained error as when building the model. */
     @Override

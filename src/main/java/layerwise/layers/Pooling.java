@@ -61,6 +61,22 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         return d;
     }
 
+    /** Backward: to the max of each window, or shared by the average. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        String window = Convolution.tuple(poolSize).replace(", ", "×").replace("(", "").replace(",)", "").replace(")", "");
+        if (kind().equals("max")) {
+            return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y to the input that was the max of its window, 0 to the others",
+                    "\\frac{\\partial L}{\\partial y}\\,[x_i = \\max]"),
+                    "only the winner of each " + window + " window moved the output, so only it gets the gradient; the others get 0"));
+        }
+        long size = java.util.Arrays.stream(poolSize).asLongStream().reduce(1, Math::multiplyExact);
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y / " + size + " to each input of the window",
+                "\\frac{1}{" + size + "} \\frac{\\partial L}{\\partial y}"),
+                "each of the " + size + " inputs of a " + window + " window counts 1/" + size + " in the average, so it gets 1/" + size + " of the gradient"));
+    }
+
     /** Each output is the max (or mean) of its window; max remembers which input won, for backward. */
     @Override
     public NDArray forward(NDArray x, boolean training) {

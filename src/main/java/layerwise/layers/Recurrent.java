@@ -1,5 +1,6 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -64,6 +65,27 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
         if (returnSequences) d.keep("timesteps", in.dim(0));
         d.dim("units", "", Expr.var("u", units), "one number per unit");
         return d.params(paramCount(in.dim(1)), paramNote()).macs(Expr.of(Math.max(in.dim(0), 1)).times(paramCount(in.dim(1)).value()));
+    }
+
+    /** Backward through time: the same W, U and b were used at every step, so their gradients add up over the steps. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        Expr dIn = Expr.var("d", in.dim(1)), u = Expr.var("u", units), gu = Expr.var("g·u", (long) gates() * units);
+        d.note("g = " + gates() + " gate(s) of u = " + units + " units each; backpropagation through time: from the last step back to the first, ∂L/∂h_t gets the output's gradient at t"
+                + (returnSequences ? "" : " (only at the last step)") + " plus what step t + 1 sends back through U");
+        d.gradient(Gradients.weight("kernel", "W", Gradients.rule("Σ over steps t of x_tᵀ · ∂L/∂z_t", "\\sum_t x_t^\\top \\frac{\\partial L}{\\partial z_t}"),
+                List.of(dIn, gu), "one W serves every step: its gradient adds every step's share, and has W's shape"));
+        d.gradient(Gradients.weight("recurrent_kernel", "U", Gradients.rule("Σ over steps t of h_{t−1}ᵀ · ∂L/∂z_t",
+                "\\sum_t h_{t-1}^\\top \\frac{\\partial L}{\\partial z_t}"), List.of(u, gu), "U carries h from step to step; it is shared by all steps too"));
+        if (useBias) {
+            List<Expr> shape = new ArrayList<>();
+            for (int dim : initialBias().dims()) shape.add(Expr.of(dim));
+            d.gradient(Gradients.weight("bias", "b", Gradients.rule("Σ over steps and batch of ∂L/∂z_t", "\\sum_{t, n} \\frac{\\partial L}{\\partial z_t}"),
+                    shape, "a bias per gate and unit, added at every step"));
+        }
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂z_t · Wᵀ at each step t", "\\frac{\\partial L}{\\partial z_t} W^\\top"),
+                "each step's input entered only through W, at that step"));
     }
 
     // ------------------------------------------------------------------ computing with numbers

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
@@ -36,6 +37,23 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     }
 
     public int depthMultiplier() { return depthMultiplier; }
+
+    /** Backward: the pointwise 1×1 kernel first (a Dense per position), then the depthwise kernel. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Expr cIn = ConvolutionGradients.channelsIn(this, in), m = Expr.var("M", depthMultiplier), f = Expr.var("F", filters);
+        List<Expr> depthShape = new ArrayList<>(kernelVars());
+        depthShape.add(cIn);
+        depthShape.add(m);
+        List<Gradient> weights = new ArrayList<>(List.of(
+                Gradients.weight("depthwise_kernel", "K_depth", Gradients.rule("Σ over batch and positions of x(window, c) · ∂L/∂(depthwise output)",
+                        "\\sum_{n, p} x_{\\mathrm{window}, c} \\cdot \\frac{\\partial L}{\\partial h}"), depthShape, ConvolutionGradients.KERNEL_NOTE),
+                Gradients.weight("pointwise_kernel", "K_point", Gradients.rule("Σ over batch and positions of hᵀ · " + ConvolutionGradients.z(this),
+                        "\\sum_{n, p} h^\\top \\frac{\\partial L}{\\partial z}"), List.of(Expr.of(1), Expr.of(1), cIn.times(m), f),
+                        "a 1×1 kernel is a Dense layer applied at every position: its gradient adds hᵀ·∂L/∂z over them")));
+        if (useBias) weights.add(ConvolutionGradients.bias(this, f));
+        return ConvolutionGradients.derive(this, in, weights);
+    }
 
     @Override
     protected void addParams(Derivation d, long cIn) {

@@ -41,6 +41,9 @@ final class GraphRun {
         return values.get(model.outputs().get(0));
     }
 
+    /** What the last forward computed for this tensor of the graph, or null. */
+    NDArray valueOf(SymbolicTensor t) { return values.get(t); }
+
     /**
      * Gradients from the output back to the input; {@code fromLogits} starts below the output layer's
      * activation. Without {@code toInput} only the weights' gradients are wanted: layers that read the

@@ -159,6 +159,18 @@ public class Model implements Trainable {
     public void explain() { explanation().print(); }
 
     /**
+     * The backward pass from the loss to the input: every layer's gradients with their rules and shapes.
+     * The loss is the one the output suggests (softmax: categorical cross-entropy, sigmoid: binary, else mse).
+     */
+    public Explanation backwardExplanation() { return backwardExplanation(BackwardExplanation.defaultLoss(this)); }
+
+    /** The backward pass for this loss, such as "sparse_categorical_crossentropy". */
+    public Explanation backwardExplanation(String loss) { return BackwardExplanation.of(this, loss); }
+
+    /** Prints the backward pass. */
+    public void explainBackward() { backwardExplanation().print(); }
+
+    /**
      * Checks a target array's shape against the model's output before any training, so that a wrong
      * target fails with an explanation rather than deep inside fit. {@code targetShape} includes the
      * batch axis, as NumPy's y_train.shape: {@code checkTarget(100, 10)}.
@@ -194,6 +206,15 @@ public class Model implements Trainable {
     public NDArray forward(NDArray x, boolean training) {
         if (!isInitialized()) createMissingWeights();
         return run.forward(x, training);
+    }
+
+    /**
+     * Runs real numbers through the model (inference: Dropout off) and shows, layer by layer, the worked
+     * shape formula next to the shape that really came out, its value statistics and a corner of it.
+     */
+    public Trace trace(NDArray x) {
+        forward(x, false);
+        return Trace.of(this, x, run);
     }
 
     /**

@@ -51,10 +51,11 @@ class RenderersTest {
     }
 
     @Test
-    void anExplanationRendersAsMarkdownAndAsText() {
+    void anExplanationRendersAsMathmlHtmlAndAsMarkdownAndAsText() {
         var model = new Sequential();
         model.add(new Dense(4).inputShape(784));
         DisplayData d = renderer().render(model.explanation());
+        assertEquals(model.explanation().toHtml(), d.getData(MIMEType.TEXT_HTML));
         assertEquals(model.explanation().toMarkdown(), d.getData(MIMEType.TEXT_MARKDOWN));
         assertEquals(model.explanation().toText(), d.getData(MIMEType.TEXT_PLAIN));
     }
