@@ -25,8 +25,8 @@ System.out.println("""
     """);
 var data = Datasets.random(100, new int[] {100, 100, 3}, 10, 42);
 try {
-    Trainer.compile(model, new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true), "categorical_crossentropy")
-           .fit(data.x(), data.oneHot(), 32, 10);
+    model.compile(new SGD(0.01).decay(1e-6).momentum(0.9).nesterov(true), "categorical_crossentropy");
+    model.fit(data.x(), data.oneHot(), 32, 10);
 } catch (NnException e) {
     System.out.println(e.getMessage());
 }

@@ -57,7 +57,7 @@ public final class Main {
             Usage: ./layerwise COMMAND [ARGS]
               tour                                   the four student questions, explained layer by layer
               summary MODEL.json [--format text|json]  the Keras summary of a model file (model.to_json(), .keras)
-                      [--columns all] [--expand-nested] [--loss NAME]
+                      [--columns all] [--expand-nested] [--loss NAME] [--style tf.keras2|keras3]
                                                      extra columns: input shapes, mult-adds, memory, receptive field
               explain MODEL.json [--format text|markdown|html] [--loss NAME]
                                                      every layer's formulas with the numbers filled in

@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * The arguments of the commands that read a model file: {@code MODEL.json [--format F] [--columns all]
- * [--expand-nested] [--loss NAME]}. A missing file or an unknown flag is a usage error (exit code 2).
+ * [--expand-nested] [--loss NAME] [--style tf.keras2|keras3]}. A missing file or an unknown flag is a usage error (exit code 2).
  */
-record ModelArgs(Path file, String format, boolean allColumns, boolean expandNested, String loss) {
+record ModelArgs(Path file, String format, boolean allColumns, boolean expandNested, String loss, String style) {
 
     static ModelArgs parse(String command, String[] args, List<String> formats) {
         Path file = null;
-        String format = formats.get(0), loss = null;
+        String format = formats.get(0), loss = null, style = "tf.keras2";
         boolean allColumns = false, expandNested = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -20,6 +20,7 @@ record ModelArgs(Path file, String format, boolean allColumns, boolean expandNes
                 case "--columns" -> allColumns = value(command, args, ++i, "--columns", List.of("all", "keras")).equals("all");
                 case "--expand-nested" -> expandNested = true;
                 case "--loss" -> loss = value(command, args, ++i, "--loss", List.of());
+                case "--style" -> style = value(command, args, ++i, "--style", List.of("tf.keras2", "keras3"));
                 default -> {
                     if (args[i].startsWith("--") || file != null) {
                         throw new UsageException(command + ": unknown argument '" + args[i] + "'.\n" + Main.USAGE);
@@ -30,7 +31,7 @@ record ModelArgs(Path file, String format, boolean allColumns, boolean expandNes
         }
         if (file == null) throw new UsageException(command + ": which model? Give a model file, e.g. ./layerwise " + command + " models/seed003.json");
         if (!Files.exists(file)) throw new UsageException(command + ": no file '" + file + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
-        return new ModelArgs(file, format, allColumns, expandNested, loss);
+        return new ModelArgs(file, format, allColumns, expandNested, loss, style);
     }
 
     private static String value(String command, String[] args, int i, String flag, List<String> allowed) {

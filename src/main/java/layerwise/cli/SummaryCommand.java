@@ -7,10 +7,11 @@ import layerwise.model.IncompleteModelException;
 import layerwise.model.KerasJson;
 import layerwise.model.Model;
 import layerwise.model.Summary;
+import layerwise.model.SummaryStyle;
 
 /**
- * {@code ./layerwise summary MODEL.json [--format text|json] [--columns all] [--expand-nested] [--loss NAME]}: the
- * model's summary table. Shape warnings go to stderr. A model that fails half-way prints its table up
+ * {@code ./layerwise summary MODEL.json [--format text|json] [--columns all] [--expand-nested] [--loss NAME]
+ * [--style tf.keras2|keras3]}: the model's summary table, in tf.keras 2's layout or Keras 3's box table. Shape warnings go to stderr. A model that fails half-way prints its table up
  * to the failing layer, explains the failure on stderr and exits with 1.
  */
 final class SummaryCommand {
@@ -33,6 +34,7 @@ final class SummaryCommand {
     private static String render(Summary s, ModelArgs a) {
         Summary expanded = a.expandNested() ? s.expandNested() : s;
         Summary shown = a.allColumns() ? expanded.withAllColumns() : expanded;
-        return a.format().equals("json") ? shown.toJson() : shown.toText();
+        if (a.format().equals("json")) return shown.toJson();
+        return shown.toText(a.style().equals("keras3") ? SummaryStyle.KERAS3 : SummaryStyle.TF_KERAS2);
     }
 }

@@ -15,7 +15,7 @@ import layerwise.ndarray.NDArray;
 /**
  * The data sets, by name. Every feature is scaled to [0, 1]:
  * <pre>
- *   Split s = Datasets.digits().reshape(8, 8, 1).split(0.2, 42);   // 1,437 training and 360 test images
+ *   Split s = Datasets.digits().reshape(8, 8, 1).split(0.2, 42);   // 1,438 training and 359 test images
  * </pre>
  * Attribution: resources layerwise/data/ATTRIBUTION.md (digits: Alpaydin &amp; Kaynak, UCI, CC BY 4.0;
  * Iris: Fisher 1936).

@@ -85,7 +85,8 @@ final class GraphRun {
         return grads.get(model.inputs().get(0));
     }
 
-    private static void checkInput(SymbolicTensor input, NDArray x) {
+    /** The data must have the input's shape (any batch size); checked by fit and evaluate before the first step too. */
+    static void checkInput(SymbolicTensor input, NDArray x) {
         Shape want = input.shape(), got = Layer.sampleShape(x);
         boolean ok = want.rank() == got.rank();
         for (int i = 0; ok && i < want.rank(); i++) ok = want.dim(i) == Shape.NONE || want.dim(i) == got.dim(i);

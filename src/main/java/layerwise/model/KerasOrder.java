@@ -3,9 +3,13 @@ package layerwise.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import layerwise.error.Problem;
+import layerwise.error.ShapeException;
 import layerwise.layers.Layer;
 import layerwise.layers.SymbolicTensor;
 
@@ -18,7 +22,28 @@ import layerwise.layers.SymbolicTensor;
  */
 record KerasOrder(List<SymbolicTensor> nodes, List<Layer> layers) {
 
-    static KerasOrder of(List<? extends SymbolicTensor> outputs, List<SymbolicTensor> dataFlowOrder) {
+    /** The graph from these inputs to these outputs, refused when a path does not lead back to an input. */
+    static KerasOrder of(List<? extends SymbolicTensor> inputs, List<? extends SymbolicTensor> outputs) {
+        Set<SymbolicTensor> visited = new LinkedHashSet<>();
+        for (SymbolicTensor out : outputs) visit(out, inputs, visited);
+        return byDepth(outputs, new ArrayList<>(visited));
+    }
+
+    private static void visit(SymbolicTensor t, List<? extends SymbolicTensor> inputs, Set<SymbolicTensor> visited) {
+        if (visited.contains(t)) return;
+        if (t.inputs().isEmpty() && !inputs.contains(t)) {
+            throw new ShapeException(Problem.at(t.layer().label())
+                    .headline("Graph disconnected: cannot obtain value for tensor " + t + " at layer \"" + t.layer().name()
+                            + "\". The following previous layers were accessed without issue: " + visited.stream().map(v -> v.layer().name()).toList())
+                    .expected("every path from the outputs to lead back to one of the model's inputs")
+                    .got("a path that starts at " + t.layer().name() + ", which is not among the inputs")
+                    .fix("pass " + t.layer().name() + " in the model's list of inputs"));
+        }
+        for (SymbolicTensor in : t.inputs()) visit(in, inputs, visited);
+        visited.add(t);
+    }
+
+    private static KerasOrder byDepth(List<? extends SymbolicTensor> outputs, List<SymbolicTensor> dataFlowOrder) {
         Map<SymbolicTensor, Integer> depth = new HashMap<>(), firstMet = new HashMap<>();
         Map<Layer, Integer> layerDepth = new HashMap<>(), layerFirstMet = new HashMap<>();
         for (SymbolicTensor out : outputs) meet(out, firstMet);

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import layerwise.error.ConfigException;
-import layerwise.error.Problem;
-import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
 import layerwise.layers.InputLayer;
@@ -65,9 +62,7 @@ public class Model implements Trainable {
         this(name);
         this.inputs.addAll(inputs);
         this.outputs.addAll(outputs);
-        Set<SymbolicTensor> visited = new LinkedHashSet<>();
-        for (SymbolicTensor out : outputs) visit(out, visited);
-        KerasOrder order = KerasOrder.of(outputs, new ArrayList<>(visited));
+        KerasOrder order = KerasOrder.of(inputs, outputs);
         nodes.addAll(order.nodes());
         layerOrder.addAll(order.layers());
     }
@@ -75,20 +70,6 @@ public class Model implements Trainable {
     /** For subclasses that grow the graph themselves, such as Sequential. */
     protected Model(String name) {
         this.name = name;
-    }
-
-    private void visit(SymbolicTensor t, Set<SymbolicTensor> visited) {
-        if (visited.contains(t)) return;
-        if (t.inputs().isEmpty() && !inputs.contains(t)) {
-            throw new ShapeException(Problem.at(t.layer().label())
-                    .headline("Graph disconnected: cannot obtain value for tensor " + t + " at layer \"" + t.layer().name()
-                            + "\". The following previous layers were accessed without issue: " + visited.stream().map(v -> v.layer().name()).toList())
-                    .expected("every path from the outputs to lead back to one of the model's inputs")
-                    .got("a path that starts at " + t.layer().name() + ", which is not among the inputs")
-                    .fix("pass " + t.layer().name() + " in the model's list of inputs"));
-        }
-        for (SymbolicTensor in : t.inputs()) visit(in, visited);
-        visited.add(t);
     }
 
     public String name() { return name; }
@@ -151,6 +132,9 @@ public class Model implements Trainable {
 
     /** Prints the summary in the tf.keras 2 layout. */
     public void summary() { System.out.print(summaryTable().toText()); }
+
+    /** Prints the summary in this layout: {@code summary(SummaryStyle.KERAS3)} for Keras 3's box table. */
+    public void summary(SummaryStyle style) { System.out.print(summaryTable().toText(style)); }
 
     /** The layer-by-layer trace, every formula with its numbers filled in. */
     public Explanation explanation() { return ModelExplanation.of(this); }
@@ -294,6 +278,7 @@ public class Model implements Trainable {
         Trainer t = compiled("fit");
         checkTrainable();
         t.checkData("fit", x, y);
+        GraphRun.checkInput(inputs.get(0), x);
         LossTargets.check(this, t.loss().name(), y);
         SizeCheck.batch(this, o.batchSize());
         if (!isInitialized()) initialize(o.seed());
@@ -309,6 +294,7 @@ public class Model implements Trainable {
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) {
         Trainer t = compiled("evaluate");
         t.checkData("evaluate", x, y);
+        GraphRun.checkInput(inputs.get(0), x);
         LossTargets.check(this, t.loss().name(), y);
         if (!isInitialized()) initialize(0);
         return t.evaluate(x, y, batchSize, verbose, System.out);
@@ -318,12 +304,8 @@ public class Model implements Trainable {
     public boolean isCompiled() { return trainer != null; }
 
     private Trainer compiled(String method) {
-        if (trainer != null) return trainer;
-        throw new ConfigException(Problem.at(name)
-                .headline("You must call `compile()` before calling `" + method + "()`.")
-                .expected("model.compile(optimizer, loss, metrics…) first").got(method + "(…) on a model that was never compiled")
-                .why(method + " needs a loss to measure the error" + (method.equals("fit") ? " and an optimizer to change the weights" : ""))
-                .fix("call model.compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\") (or your loss) before " + method));
+        if (trainer == null) throw LossTargets.notCompiled(name, method);
+        return trainer;
     }
 
     /** Warnings about shapes that build but probably do not do what was meant (Dense after Conv2D, skipped pixels). */

@@ -219,6 +219,11 @@ public final class Summary {
     /** The tf.keras 2 text (65 columns for a chain, 98 for a graph), or a wider table with extra columns. */
     public String toText() { return columns.isEmpty() ? KerasSummaryText.render(this) : WideSummaryText.render(this); }
 
+    /** In this layout: Keras 3's box table, or tf.keras 2's (as toText()). Extra columns use the wide layout. */
+    public String toText(SummaryStyle style) {
+        return style == SummaryStyle.KERAS3 && columns.isEmpty() ? Keras3SummaryText.render(this) : toText();
+    }
+
     /** The same table as HTML, for notebooks: numbers grouped by thousands, a failed layer's reason below its row. */
     public String toHtml() { return HtmlSummaryText.render(this); }
 

@@ -2,6 +2,7 @@
  * Models: {@code Sequential} stacks layers one on another, {@code Model} connects them as a graph, and a
  * model can be a layer of another. A model knows every layer's shape as soon as the layer is added, and
  * prints its summary, its layer-by-layer explanation and its shape warnings without seeing any data.
- * {@code KerasJson} reads and writes the model files of Keras ({@code model.to_json()}, {@code .keras}).
+ * A model trains with Keras's spelling ({@code compile}, {@code fit}, {@code evaluate}, {@code predict}),
+ * which hands the numbers to the loop in {@code layerwise.train}. {@code KerasJson} reads and writes the model files of Keras ({@code model.to_json()}, {@code .keras}).
  */
 package layerwise.model;

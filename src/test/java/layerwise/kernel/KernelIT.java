@@ -47,8 +47,8 @@ class KernelIT {
             "new Sequential().add(new Dense(3).inputShape(4)).add(new Conv2D(2, 3))",          // 10
             "var iris = Datasets.iris();\n"                                                    // 11
                     + "var m = new Sequential().add(new Dense(3).activation(\"softmax\").inputShape(4));\n"
-                    + "var h = Trainer.compile(m, new SGD(0.1), \"sparse_categorical_crossentropy\")"
-                    + ".fit(iris.x(), iris.y(), 50, 3, new FitOptions().verbose(0));",
+                    + "m.compile(new SGD(0.1), \"sparse_categorical_crossentropy\");\n"
+                    + "var h = m.fit(iris.x(), iris.y(), 50, 3, new FitOptions().verbose(0));",
             "h",                                                                               // 12
             "modl.summary()",                                                                  // 13
             "model.explanation()",                                                             // 14
@@ -56,8 +56,8 @@ class KernelIT {
             "var digits = Datasets.digits().reshape(8, 8, 1);\n"                               // 16 (interrupted)
                     + "var cnn = new Sequential().add(new Conv2D(8, 3).activation(\"relu\").inputShape(8, 8, 1))"
                     + ".add(new Flatten()).add(new Dense(10).activation(\"softmax\"));\n"
-                    + "Trainer.compile(cnn, new Adam(0.001), \"categorical_crossentropy\")"
-                    + ".fit(digits.x(), digits.oneHot(), 32, 10_000, new FitOptions().verbose(0));",
+                    + "cnn.compile(new Adam(0.001), \"categorical_crossentropy\");\n"
+                    + "cnn.fit(digits.x(), digits.oneHot(), 32, 10_000, new FitOptions().verbose(0));",
             "kept + 4",                                                                        // 17
             "Runtime.getRuntime().halt(1)",                                                    // 18
             "void spin() { while (true) { } }\nspin();",                                       // 19 (interrupted)
