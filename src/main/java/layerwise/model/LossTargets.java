@@ -63,7 +63,7 @@ final class LossTargets {
                     .expected("regression targets between 0 and 1 for a " + activation + " output")
                     .got("a target of " + t[i])
                     .why(activation + " is for probabilities; a regression loss compares the output with the target values themselves")
-                    .fix("predict values with a linear output: Dense(" + model.outputShape().last() + ") without activation (or activation=\"linear\")"));
+                    .fix("predict values with a linear output: Dense(" + y.dim(-1) + ") without activation (or activation=\"linear\"), one unit per target value"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import layerwise.layers.Convolution;
 import layerwise.layers.Dense;
 import layerwise.layers.Layer;
+import layerwise.layers.Merge;
 import layerwise.layers.Pooling;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.Shape;
@@ -30,7 +31,7 @@ public final class ShapeLinter {
         List<Warning> out = new ArrayList<>();
         for (SymbolicTensor t : model.nodes()) {
             denseOnFeatureMap(t).ifPresent(out::add);
-            out.addAll(skippedPositions(t));
+            if (!isProjectionShortcut(model, t)) out.addAll(skippedPositions(t));
         }
         return out;
     }
@@ -70,6 +71,24 @@ public final class ShapeLinter {
                     + " params (keeps where each feature was)";
         } catch (ArithmeticException tooMany) {
             return "Flatten() first would need more than " + String.format("%,d", Long.MAX_VALUE) + " params";
+        }
+    }
+
+    /**
+     * A 1×1 convolution whose output, perhaps after BatchNormalization, is merged with another path, as
+     * ResNet's projection shortcut {@code Conv2D(f, 1, strides=2)}: it skips positions on purpose, since
+     * the main path reads them all and the shortcut only matches its shape.
+     */
+    private static boolean isProjectionShortcut(Model model, SymbolicTensor t) {
+        if (!(t.layer() instanceof Convolution<?> c) || Arrays.stream(c.kernelSize()).anyMatch(k -> k != 1)) return false;
+        SymbolicTensor at = t;
+        while (true) {
+            SymbolicTensor from = at;
+            List<SymbolicTensor> users = model.nodes().stream().filter(n -> n.inputs().contains(from)).toList();
+            if (users.size() != 1) return false;
+            at = users.get(0);
+            if (at.layer() instanceof Merge<?>) return true;
+            if (at.inputs().size() != 1 || !at.shape().equals(from.shape())) return false;
         }
     }
 

@@ -26,7 +26,7 @@ public final class Optimizers {
         if (lr > 0 && Double.isFinite(lr)) return lr;
         throw new ConfigException(Problem.at(optimizer)
                 .headline("Invalid learning_rate: " + lr + ". The learning rate must be a positive number.")
-                .expected("a learning rate > 0, such as " + optimizer + "(0.001)")
+                .expected("a learning rate > 0, such as " + optimizer + (optimizer.equals("SGD") ? "(0.01)" : "(0.001)"))
                 .got("learning_rate = " + lr)
                 .why(Double.isNaN(lr) || Double.isInfinite(lr) ? "a step of NaN or infinity makes every weight NaN after the first batch"
                         : lr == 0 ? "a step of size 0 never changes the weights" : "a negative step moves the weights uphill, so the loss grows")

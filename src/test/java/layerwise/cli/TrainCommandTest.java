@@ -92,4 +92,24 @@ class TrainCommandTest {
         assertEquals(2, run("train", "models/iris_mlp.json", "--data", "iris", "--optimizer", "adamw"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("train: --optimizer must be one of sgd|adam|rmsprop|adagrad, got 'adamw'"));
     }
+
+    @Test
+    void negativeLearningRateIsRefusedWithTheFix() {
+        assertEquals(1, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
+                "--optimizer", "adam", "--lr", "-1", "--epochs", "1"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("Invalid learning_rate: -1.0. The learning rate must be a positive number."), e);
+        assertTrue(e.contains("Why:      a negative step moves the weights uphill, so the loss grows"), e);
+        assertEquals("", out(), "refused before training");
+    }
+
+    @Test
+    void chartInAMissingFolderIsRefusedBeforeTraining() {
+        assertEquals(1, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
+                "--epochs", "1", "--chart", "/no/such/dir/x.png"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("Cannot save the chart to /no/such/dir/x.png: the folder /no/such/dir does not exist."), e);
+        assertTrue(e.contains("Fix:      create the folder first (mkdir -p /no/such/dir)"), e);
+        assertEquals("", out(), "refused before training");
+    }
 }

@@ -71,6 +71,20 @@ class ShapeLinterTest {
     }
 
     @Test
+    void resnetProjectionShortcutIsNotFlagged() {
+        assertEquals(List.of(), Keras3SummaryTest.resnetBlock().lint());
+    }
+
+    @Test
+    void oneByOneStrideTwoInAPlainChainIsStillFlagged() {
+        var model = new Sequential();
+        model.add(new Conv2D(8, 1).strides(2).inputShape(8, 8, 3));
+        var warnings = model.lint();
+        assertEquals(2, warnings.size(), "rows and columns");
+        assertTrue(warnings.get(0).message().contains("1 of every 2 input positions are never read"), warnings.get(0).message());
+    }
+
+    @Test
     void sigmoidOutputWithCategoricalCrossentropyIsFlagged() {
         var warnings = SeedModels.threeConvBlocks().lint("categorical_crossentropy");
         assertEquals(1, warnings.size());
