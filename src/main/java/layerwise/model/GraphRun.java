@@ -44,6 +44,13 @@ final class GraphRun {
     /** What the last forward computed for this tensor of the graph, or null. */
     NDArray valueOf(SymbolicTensor t) { return values.get(t); }
 
+    /** The outputs for these inputs, batch by batch, in inference mode. */
+    NDArray predict(NDArray x, int batchSize) {
+        List<NDArray> parts = new ArrayList<>();
+        for (int i = 0; i < x.dim(0); i += batchSize) parts.add(forward(x.slice(i, Math.min(x.dim(0), i + batchSize)), false).contiguous());
+        return Batches.concat(parts);
+    }
+
     /**
      * Gradients from the output back to the input; {@code fromLogits} starts below the output layer's
      * activation. Without {@code toInput} only the weights' gradients are wanted: layers that read the

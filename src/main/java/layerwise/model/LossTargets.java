@@ -2,7 +2,6 @@ package layerwise.model;
 
 import java.util.Arrays;
 
-import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.layers.Layer;
@@ -65,15 +64,6 @@ final class LossTargets {
                     .why(activation + " is for probabilities; a regression loss compares the output with the target values themselves")
                     .fix("predict values with a linear output: Dense(" + y.dim(-1) + ") without activation (or activation=\"linear\"), one unit per target value"));
         }
-    }
-
-    /** Keras's refusal of fit or evaluate before compile. */
-    static ConfigException notCompiled(String model, String method) {
-        return new ConfigException(Problem.at(model)
-                .headline("You must call `compile()` before calling `" + method + "()`.")
-                .expected("model.compile(optimizer, loss, metrics…) first").got(method + "(…) on a model that was never compiled")
-                .why(method + " needs a loss to measure the error" + (method.equals("fit") ? " and an optimizer to change the weights" : ""))
-                .fix("call model.compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\") (with your loss) before " + method));
     }
 
     /** Keras's sparse check: one class number per prediction row. */

@@ -45,7 +45,7 @@ public class Model implements Trainable {
     private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
     /** The optimizer, loss and metrics of compile(…); null until then. */
-    private Trainer trainer;
+    private Compiled compiled;
     /** Set once the graph is known to have no shared layer, so that training checks it once, not per step. */
     private boolean checkedForTraining;
 
@@ -241,9 +241,8 @@ public class Model implements Trainable {
 
     /** The model's outputs for these inputs, computed in batches (inference: Dropout off). */
     public NDArray predict(NDArray x, int batchSize) {
-        List<NDArray> parts = new ArrayList<>();
-        for (int i = 0; i < x.dim(0); i += batchSize) parts.add(forward(x.slice(i, Math.min(x.dim(0), i + batchSize)), false).contiguous());
-        return Batches.concat(parts);
+        if (!isInitialized()) initialize(0);
+        return run.predict(x, batchSize);
     }
 
     public NDArray predict(NDArray x) { return predict(x, 32); }
@@ -263,7 +262,7 @@ public class Model implements Trainable {
     public void compile(String optimizer, String loss, String... metrics) { compile(Optimizers.get(optimizer), loss, metrics); }
 
     /** {@code model.compile(new Adam(1e-3), "mse", "mae")}. */
-    public void compile(Optimizer optimizer, String loss, String... metrics) { trainer = new Trainer(this, optimizer, loss, metrics); }
+    public void compile(Optimizer optimizer, String loss, String... metrics) { compiled = new Compiled(this, new Trainer(this, optimizer, loss, metrics)); }
 
     /** Keras's positional order, {@code model.fit(x, y, 32, 10)}: batch size, then epochs. */
     public History fit(NDArray x, NDArray y, int batchSize, int epochs) { return fit(x, y, new FitOptions().batchSize(batchSize).epochs(epochs)); }
@@ -274,16 +273,7 @@ public class Model implements Trainable {
      * Trains on these samples. Before the first step it checks the data (finite numbers, targets that fit
      * the output and the loss, arrays that fit in memory) and creates missing weights with the options' seed.
      */
-    public History fit(NDArray x, NDArray y, FitOptions o) {
-        Trainer t = compiled("fit");
-        checkTrainable();
-        t.checkData("fit", x, y);
-        GraphRun.checkInput(inputs.get(0), x);
-        LossTargets.check(this, t.loss().name(), y);
-        SizeCheck.batch(this, o.batchSize());
-        if (!isInitialized()) initialize(o.seed());
-        return t.fit(x, y, o);
-    }
+    public History fit(NDArray x, NDArray y, FitOptions o) { return compiled("fit").fit(x, y, o); }
 
     /** Loss and metrics on these samples, printing Keras's line: {@code {loss=0.31, accuracy=0.9}}. */
     public Map<String, Double> evaluate(NDArray x, NDArray y) { return evaluate(x, y, 32, 1); }
@@ -292,20 +282,15 @@ public class Model implements Trainable {
 
     /** verbose 0 prints nothing. */
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) {
-        Trainer t = compiled("evaluate");
-        t.checkData("evaluate", x, y);
-        GraphRun.checkInput(inputs.get(0), x);
-        LossTargets.check(this, t.loss().name(), y);
-        if (!isInitialized()) initialize(0);
-        return t.evaluate(x, y, batchSize, verbose, System.out);
+        return compiled("evaluate").evaluate(x, y, batchSize, verbose);
     }
 
     /** True once compile(…) has been called. */
-    public boolean isCompiled() { return trainer != null; }
+    public boolean isCompiled() { return compiled != null; }
 
-    private Trainer compiled(String method) {
-        if (trainer == null) throw LossTargets.notCompiled(name, method);
-        return trainer;
+    private Compiled compiled(String method) {
+        if (compiled == null) throw Compiled.notCompiled(name, method);
+        return compiled;
     }
 
     /** Warnings about shapes that build but probably do not do what was meant (Dense after Conv2D, skipped pixels). */
