@@ -24,6 +24,7 @@ import layerwise.error.ConfigException;
 import layerwise.error.ShapeException;
 import layerwise.layers.BatchNormalization;
 import layerwise.layers.Bidirectional;
+import layerwise.layers.Concatenate;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
@@ -93,6 +94,22 @@ class KerasFilesTest {
         NDArray x = NDArray.normal(4L, 3, 6);
         outer.save(path("nested.keras"));
         assertArrayEquals(outer.predict(x).toFloatArray(), Model.load(path("nested.keras")).predict(x).toFloatArray());
+    }
+
+    @Test
+    void aTwoInputModelWithASharedLayerRoundTrips() {
+        Input a = new Input(4), b = new Input(4);
+        Dense shared = new Dense(3).activation("tanh");
+        SymbolicTensor joined = new Concatenate().apply(shared.apply(a), shared.apply(b));
+        Model m = new Model(List.of(a, b), List.of(new Dense(1).apply(joined)));
+        m.initialize(8);
+        m.save(path("siamese.keras"));
+        Model back = Model.load(path("siamese.keras"));
+        assertEquals(m.countParams(), back.countParams());
+        assertEquals(m.getWeights().size(), back.getWeights().size());
+        for (int i = 0; i < m.getWeights().size(); i++) {
+            assertArrayEquals(m.getWeights().get(i).toFloatArray(), back.getWeights().get(i).toFloatArray(), "weight " + i);
+        }
     }
 
     @Test
