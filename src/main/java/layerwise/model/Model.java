@@ -2,6 +2,7 @@ package layerwise.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,11 +192,16 @@ public class Model implements Trainable {
         }
     }
 
-    /** Weights for the layers that have none yet (seed 0), keeping those that were set or loaded. */
-    private void createMissingWeights() {
-        Random rng = new Random(0);
+    /**
+     * Weights for the layers that have none yet, keeping those that were set or loaded; with no weights
+     * set at all it draws exactly what initialize(seed) draws.
+     */
+    private void createMissingWeights(long seed) {
+        Set<Layer> kept = new HashSet<>();
+        for (SymbolicTensor t : nodes) if (t.layer().isInitialized()) kept.add(t.layer());
+        Random rng = new Random(seed);
         for (SymbolicTensor t : nodes) {
-            if (!t.inputs().isEmpty() && !t.layer().isInitialized()) t.layer().initialize(t.inputs().get(0).shape(), rng);
+            if (!t.inputs().isEmpty() && !kept.contains(t.layer())) t.layer().initialize(t.inputs().get(0).shape(), rng);
         }
     }
 
@@ -204,7 +210,7 @@ public class Model implements Trainable {
 
     /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
     public NDArray forward(NDArray x, boolean training) {
-        if (!isInitialized()) createMissingWeights();
+        if (!isInitialized()) createMissingWeights(0);
         return run.forward(x, training);
     }
 
@@ -296,7 +302,7 @@ public class Model implements Trainable {
         t.checkData("fit", x, y);
         LossTargets.check(this, t.loss().name(), y);
         SizeCheck.batch(this, o.batchSize());
-        if (!isInitialized()) initialize(o.seed());
+        if (!isInitialized()) createMissingWeights(o.seed());
         return t.fit(x, y, o);
     }
 
@@ -310,7 +316,7 @@ public class Model implements Trainable {
         Trainer t = compiled("evaluate");
         t.checkData("evaluate", x, y);
         LossTargets.check(this, t.loss().name(), y);
-        if (!isInitialized()) initialize(0);
+        if (!isInitialized()) createMissingWeights(0);
         return t.evaluate(x, y, batchSize, verbose, System.out);
     }
 

@@ -149,6 +149,19 @@ class KerasFilesTest {
     }
 
     @Test
+    void weightsSetOnOneLayerSurviveTheFirstPredictWhichCreatesTheOthers() {
+        Sequential m = new Sequential();
+        m.add(new Input(2));
+        Dense first = new Dense(2);
+        m.add(first);
+        m.add(new Dense(1));
+        first.setWeights(List.of(NDArray.of(new float[][] {{1, 2}, {3, 4}}), NDArray.of(5f, 6f)));
+        m.predict(NDArray.ones(1, 2));
+        assertArrayEquals(new float[] {1, 2, 3, 4}, first.getWeights().get(0).toFloatArray());
+        assertArrayEquals(new float[] {5, 6}, first.getWeights().get(1).toFloatArray());
+    }
+
+    @Test
     void modelSetWeightsRefusesAWrongCountListingTheLayers() {
         ConfigException e = assertThrows(ConfigException.class, () -> cnn(3).setWeights(List.of(NDArray.zeros(3))));
         assertTrue(e.getMessage().startsWith("You called `set_weights(weights)` on model 'sequential"), e.getMessage());
