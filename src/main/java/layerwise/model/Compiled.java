@@ -27,13 +27,13 @@ final class Compiled {
         model.checkTrainable();
         checkNumbers("fit", x, y);
         SizeCheck.batch(model, o.batchSize());
-        if (!model.isInitialized()) model.initialize(o.seed());
+        if (!model.isInitialized()) model.createMissingWeights(o.seed());
         return trainer.fit(x, y, o);
     }
 
     Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) {
         checkNumbers("evaluate", x, y);
-        if (!model.isInitialized()) model.initialize(0);
+        if (!model.isInitialized()) model.createMissingWeights(0);
         return trainer.evaluate(x, y, batchSize, verbose, System.out);
     }
 

@@ -49,7 +49,10 @@ final class Keras3Writer {
         }
         Map<String, Object> e = object(sequential ? "keras" : "keras.src.models.functional", sequential ? "Sequential" : "Functional", config);
         if (!sequential) e.put("registered_name", "Functional");
-        e.put("build_config", Map.of("input_shape", shape(model.inputShape())));
+        Map<String, Object> build = new LinkedHashMap<>();
+        // a functional model is built by its graph; Keras 3 leaves its input_shape empty
+        build.put("input_shape", sequential ? shape(model.inputShape()) : null);
+        e.put("build_config", build);
         e.put("compile_config", null);
         return e;
     }

@@ -2,6 +2,7 @@ package layerwise.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,11 +176,16 @@ public class Model implements Trainable {
         }
     }
 
-    /** Weights for the layers that have none yet (seed 0), keeping those that were set or loaded. */
-    private void createMissingWeights() {
-        Random rng = new Random(0);
+    /**
+     * Weights for the layers that have none yet, keeping those that were set or loaded; with no weights
+     * set at all it draws exactly what initialize(seed) draws.
+     */
+    void createMissingWeights(long seed) {
+        Set<Layer> kept = new HashSet<>();
+        for (SymbolicTensor t : nodes) if (t.layer().isInitialized()) kept.add(t.layer());
+        Random rng = new Random(seed);
         for (SymbolicTensor t : nodes) {
-            if (!t.inputs().isEmpty() && !t.layer().isInitialized()) t.layer().initialize(t.inputs().get(0).shape(), rng);
+            if (!t.inputs().isEmpty() && !kept.contains(t.layer())) t.layer().initialize(t.inputs().get(0).shape(), rng);
         }
     }
 
@@ -188,7 +194,7 @@ public class Model implements Trainable {
 
     /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
     public NDArray forward(NDArray x, boolean training) {
-        if (!isInitialized()) createMissingWeights();
+        if (!isInitialized()) createMissingWeights(0);
         return run.forward(x, training);
     }
 

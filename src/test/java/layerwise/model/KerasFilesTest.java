@@ -24,6 +24,7 @@ import layerwise.error.ConfigException;
 import layerwise.error.ShapeException;
 import layerwise.layers.BatchNormalization;
 import layerwise.layers.Bidirectional;
+import layerwise.layers.Concatenate;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
@@ -96,6 +97,22 @@ class KerasFilesTest {
     }
 
     @Test
+    void aTwoInputModelWithASharedLayerRoundTrips() {
+        Input a = new Input(4), b = new Input(4);
+        Dense shared = new Dense(3).activation("tanh");
+        SymbolicTensor joined = new Concatenate().apply(shared.apply(a), shared.apply(b));
+        Model m = new Model(List.of(a, b), List.of(new Dense(1).apply(joined)));
+        m.initialize(8);
+        m.save(path("siamese.keras"));
+        Model back = Model.load(path("siamese.keras"));
+        assertEquals(m.countParams(), back.countParams());
+        assertEquals(m.getWeights().size(), back.getWeights().size());
+        for (int i = 0; i < m.getWeights().size(); i++) {
+            assertArrayEquals(m.getWeights().get(i).toFloatArray(), back.getWeights().get(i).toFloatArray(), "weight " + i);
+        }
+    }
+
+    @Test
     void weightsAloneLoadIntoAFreshModelOfTheSameArchitecture() {
         Sequential trained = cnn(3);
         trained.saveWeights(path("cnn.weights.h5"));
@@ -129,6 +146,19 @@ class KerasFilesTest {
         b.setWeights(w);
         NDArray x = NDArray.normal(7L, 2, 8, 8, 1);
         assertArrayEquals(a.predict(x).toFloatArray(), b.predict(x).toFloatArray());
+    }
+
+    @Test
+    void weightsSetOnOneLayerSurviveTheFirstPredictWhichCreatesTheOthers() {
+        Sequential m = new Sequential();
+        m.add(new Input(2));
+        Dense first = new Dense(2);
+        m.add(first);
+        m.add(new Dense(1));
+        first.setWeights(List.of(NDArray.of(new float[][] {{1, 2}, {3, 4}}), NDArray.of(5f, 6f)));
+        m.predict(NDArray.ones(1, 2));
+        assertArrayEquals(new float[] {1, 2, 3, 4}, first.getWeights().get(0).toFloatArray());
+        assertArrayEquals(new float[] {5, 6}, first.getWeights().get(1).toFloatArray());
     }
 
     @Test
