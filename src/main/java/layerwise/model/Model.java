@@ -247,7 +247,7 @@ public class Model implements Trainable {
 
     /** The model's outputs for these inputs, computed in batches (inference: Dropout off). */
     public NDArray predict(NDArray x, int batchSize) {
-        if (!isInitialized()) initialize(0);
+        if (!isInitialized()) createMissingWeights(0);
         return run.predict(x, batchSize);
     }
 
