@@ -12,14 +12,14 @@ import java.util.List;
 import layerwise.kernel.Startup;
 
 /**
- * {@code ./layerwise jshell [SCRIPT.jsh]}: JShell with the Layerwise jar on the class path, the Vector
- * API module in the JVM that runs the snippets, and the kernel's startup imports, so
+ * {@code ./layerwise jshell [SCRIPT.jsh]}: JShell with the Layerwise jar on the class path, snippets run
+ * in JShell's own JVM by Layerwise's engine (the Vector API module added), and the kernel's startup imports, so
  * {@code var model = new Sequential();} works at the first prompt. A script runs and then JShell ends,
  * even when the script has no {@code /exit} of its own.
  */
 final class JShellCommand {
-    /** Runs the snippets and shows a Layerwise error as its explanation, without JShell's stack trace. */
-    private static final String AGENT = "layerwise.kernel.JShellAgent";
+    /** layerwise.kernel.JShellEngine: shows a Layerwise error as its explanation, without JShell's stack trace. */
+    private static final String ENGINE = "layerwise";
 
     private JShellCommand() {}
 
@@ -53,14 +53,12 @@ final class JShellCommand {
             Files.writeString(startup, String.join("\n", Startup.linesForThisBuild()) + "\n", StandardCharsets.UTF_8);
             startup.toFile().deleteOnExit();
             createPreferencesFolder();
+            String jar = Home.jar().toString();
             List<String> command = new ArrayList<>(List.of(Home.jdkTool("jshell"),
-                    "--class-path", Home.jar().toString(), "--execution", "jdi:remoteAgent(" + AGENT + ")",
-                    "-R--add-modules=jdk.incubator.vector", "-R-Djava.awt.headless=true", "-R-Dfile.encoding=UTF-8",
-                    "-J-Dfile.encoding=UTF-8", "-J-Duser.home=" + System.getProperty("user.home")));
-            for (String option : Home.quietJdkOptions()) {
-                command.add("-J" + option);
-                command.add("-R" + option);
-            }
+                    "--class-path", jar, "--execution", ENGINE, "-J--class-path=" + jar,
+                    "-J--add-modules=jdk.incubator.vector", "-J-Djava.awt.headless=true", "-J-Dfile.encoding=UTF-8",
+                    "-J-Duser.home=" + System.getProperty("user.home")));
+            for (String option : Home.quietJdkOptions()) command.add("-J" + option);
             command.addAll(List.of("--startup", "DEFAULT", "--startup", startup.toString()));
             if (args.length == 1) {
                 Path exit = Files.createTempFile("layerwise-exit", ".jsh");

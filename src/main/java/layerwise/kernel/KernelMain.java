@@ -3,7 +3,6 @@ package layerwise.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -19,7 +18,7 @@ public final class KernelMain {
             System.exit(2);
         }
         var properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        var connection = new JupyterConnection(properties);
+        var connection = new QuickConnection(properties);
         var kernel = new LayerwiseKernel(System.getProperty("java.class.path", ""));
         kernel.becomeHandlerForConnection(connection);
         try {
