@@ -280,4 +280,12 @@ class KernelIT {
         assertTrue(transcript.getAsJsonArray("completions").get(0).toString().contains("Sequential("),
                 transcript.getAsJsonArray("completions").toString());
     }
+
+    @Test
+    void theInstalledKernelRunsOnTheJavaItWasInstalledWith() throws IOException, InterruptedException {
+        Path spec = Jupyter.kernelPrefix().resolve("share/jupyter/kernels/layerwise/kernel.json");
+        String java = JsonParser.parseString(Files.readString(spec)).getAsJsonObject().getAsJsonArray("argv").get(0).getAsString();
+        assertEquals(Jupyter.jdk().resolve("bin/java").toString(), java);
+        assertFalse(Files.readString(spec).contains("security.manager"), Files.readString(spec));
+    }
 }
