@@ -62,6 +62,16 @@ record KerasOrder(List<SymbolicTensor> nodes, List<Layer> layers) {
         return new KerasOrder(ordered, layers);
     }
 
+    /**
+     * True when the model is one chain (each layer has one input and is called once): summary then has
+     * 3 columns. A shared layer makes it a graph, as in Keras, whose summary then shows every call.
+     */
+    static boolean isChain(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, List<SymbolicTensor> nodes) {
+        return nodes.stream().allMatch(t -> t.inputs().size() <= 1) && inputs.size() == 1 && outputs.size() == 1
+                && nodes.stream().filter(t -> t.inputs().isEmpty()).count() == 1
+                && nodes.stream().map(SymbolicTensor::layer).distinct().count() == nodes.size();
+    }
+
     private static void meet(SymbolicTensor t, Map<SymbolicTensor, Integer> firstMet) {
         if (firstMet.containsKey(t)) return;
         firstMet.put(t, firstMet.size());

@@ -66,10 +66,33 @@ final class LossTargets {
         }
     }
 
+    /** Every class number must name one of the output's units, checked on all samples before the first step. */
+    private static void classRange(Model model, NDArray y, long classes) {
+        float[] t = y.contiguous().data();
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] >= 0 && t[i] < classes && t[i] == Math.rint(t[i])) continue;
+            throw new ShapeException(Problem.at(model.outputLayer().label())
+                    .headline("Received a label value of " + t[i] + " which is outside the valid range of [0, " + (classes - 1) + "]")
+                    .expected("class numbers 0.." + (classes - 1) + " (the model has " + classes + " outputs)")
+                    .got(t[i] + " at sample " + i / Math.max(1, t.length / y.dim(0)))
+                    .fix("give the last layer as many units as there are classes (Dense(" + (int) (max(t) + 1) + ") for labels 0.."
+                            + (int) max(t) + "), or check the labels"));
+        }
+    }
+
+    private static float max(float[] t) {
+        float m = 0;
+        for (float v : t) m = Math.max(m, v);
+        return m;
+    }
+
     /** Keras's sparse check: one class number per prediction row. */
     private static void sparse(Model model, NDArray y) {
         Shape out = model.outputShape(), labels = Layer.sampleShape(y), want = out.dropLast();
-        if (labels.equals(want) || labels.equals(want.append(1))) return;
+        if (labels.equals(want) || labels.equals(want.append(1))) {
+            classRange(model, y, out.last());
+            return;
+        }
         throw new ShapeException(Problem.at(model.outputLayer().label())
                 .headline("Error when checking target: sparse_categorical_crossentropy expects one class number per prediction, shape "
                         + "(samples" + want.withBatch().substring(5) + ", but got array with shape " + y.shape())

@@ -107,11 +107,7 @@ public class Model implements Trainable {
      * True when the model is one chain (each layer has one input and is called once): summary then has
      * 3 columns. A shared layer makes it a graph, as in Keras, whose summary then shows every call.
      */
-    public boolean isSequentialLike() {
-        return nodes.stream().allMatch(t -> t.inputs().size() <= 1) && inputs.size() == 1 && outputs.size() == 1
-                && nodes.stream().filter(t -> t.inputs().isEmpty()).count() == 1
-                && nodes.stream().map(SymbolicTensor::layer).distinct().count() == nodes.size();
-    }
+    public boolean isSequentialLike() { return KerasOrder.isChain(inputs, outputs, nodes); }
 
     public Shape inputShape() { return inputs.get(0).shape(); }
 
@@ -119,11 +115,7 @@ public class Model implements Trainable {
 
     /** The derivations of the layers that compute something (input layers left out), in order. */
     public List<Derivation> derivations() {
-        List<Derivation> out = new ArrayList<>();
-        for (SymbolicTensor t : nodes) {
-            if (!(t.layer() instanceof InputLayer)) out.add(t.derivation());
-        }
-        return out;
+        return nodes.stream().filter(t -> !(t.layer() instanceof InputLayer)).map(SymbolicTensor::derivation).toList();
     }
 
     public long countParams() { return summaryTable().totalParams(); }
@@ -181,6 +173,7 @@ public class Model implements Trainable {
      * set at all it draws exactly what initialize(seed) draws.
      */
     void createMissingWeights(long seed) {
+        SizeCheck.weights(this);
         Set<Layer> kept = new HashSet<>();
         for (SymbolicTensor t : nodes) if (t.layer().isInitialized()) kept.add(t.layer());
         Random rng = new Random(seed);
@@ -275,10 +268,7 @@ public class Model implements Trainable {
 
     public History fit(NDArray x, NDArray y, int batchSize, int epochs, FitOptions o) { return fit(x, y, o.batchSize(batchSize).epochs(epochs)); }
 
-    /**
-     * Trains on these samples. Before the first step it checks the data (finite numbers, targets that fit
-     * the output and the loss, arrays that fit in memory) and creates missing weights with the options' seed.
-     */
+    /** Trains on these samples, after the checks of {@link Compiled}; missing weights get the options' seed. */
     public History fit(NDArray x, NDArray y, FitOptions o) { return compiled("fit").fit(x, y, o); }
 
     /** Loss and metrics on these samples, printing Keras's line: {@code {loss=0.31, accuracy=0.9}}. */
@@ -287,9 +277,7 @@ public class Model implements Trainable {
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize) { return evaluate(x, y, batchSize, 1); }
 
     /** verbose 0 prints nothing. */
-    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) {
-        return compiled("evaluate").evaluate(x, y, batchSize, verbose);
-    }
+    public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) { return compiled("evaluate").evaluate(x, y, batchSize, verbose); }
 
     /** True once compile(…) has been called. */
     public boolean isCompiled() { return compiled != null; }
@@ -344,10 +332,5 @@ public class Model implements Trainable {
     public String toJson() { return KerasJson.write(this); }
 
     /** One line, so that JShell echoes no table; summary() prints the table. */
-    @Override
-    public String toString() {
-        String kind = getClass().getSimpleName() + " \"" + name + "\": " + layers().size() + " layers";
-        if (inputs.isEmpty()) return kind + ", input shape not known yet";
-        return kind + ", " + String.format("%,d", countParams()) + " params, " + inputShape().withBatch() + " -> " + outputShape().withBatch();
-    }
+    @Override public String toString() { return Summary.oneLine(this); }
 }

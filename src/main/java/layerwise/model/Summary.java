@@ -270,4 +270,12 @@ public final class Summary {
     }
 
     @Override public String toString() { return toText(); }
+
+    /** {@code Sequential "sequential": 3 layers, 810 params, (None, 8, 8, 1) -> (None, 10)}: a model in one line. */
+    static String oneLine(Model model) {
+        String kind = model.getClass().getSimpleName() + " \"" + model.name() + "\": " + model.layers().size() + " layers";
+        if (model.inputs().isEmpty()) return kind + ", input shape not known yet";
+        return kind + ", " + String.format("%,d", model.countParams()) + " params, " + model.inputShape().withBatch()
+                + " -> " + model.outputShape().withBatch();
+    }
 }

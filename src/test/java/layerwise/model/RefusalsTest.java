@@ -143,4 +143,11 @@ class RefusalsTest {
         assertThrows(NnException.class, () -> m.fit(NDArray.zeros(6, 5), NDArray.zeros(6), 2, 1, o));
         assertEquals("", printed.toString(), "nothing printed: refused before Epoch 1/1");
     }
+
+    @Test
+    void classNumbersBeyondTheOutputAreRefusedBeforeTheFirstStep() {
+        var m = dense(4, 3, "softmax");
+        m.compile("adam", "sparse_categorical_crossentropy");
+        golden("class_number_out_of_range", () -> m.fit(NDArray.zeros(4, 4), NDArray.of(new float[] {0, 2, 9, 1}), 2, 1, QUIET));
+    }
 }
