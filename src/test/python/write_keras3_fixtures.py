@@ -7,7 +7,7 @@ and the optimizer's state under "optimizer/vars" (which a reader of the layers m
 Each model gets known random weights, and a NumPy forward pass gives the predictions Keras makes.
 
 usage: write_keras3_fixtures.py OUT_DIR   (writes cnn.keras, cnn.json, lstm.keras, lstm.json,
-                                           lstm_legacy.weights.h5)
+                                           lstm_legacy.weights.h5, attention.keras, attention.json)
 """
 import io
 import json
@@ -214,6 +214,52 @@ def lstm(out):
     save_case(out, "lstm", x, sigmoid(h @ w + c))
 
 
+def attention(out):
+    """Functional: Input (4, 6) -> MultiHeadAttention(2 heads, key_dim 3)(x, x, use_causal_mask=True).
+    Its four EinsumDense projections are stored under their private names (_query_dense, ...), as
+    Keras 3 releases before the public query_dense property wrote them."""
+    wq, bq, wk, bk = weights(6, 2, 3), weights(2, 3), weights(6, 2, 3), weights(2, 3)
+    wv, bv, wo, bo = weights(6, 2, 3), weights(2, 3), weights(2, 3, 6), weights(6)
+
+    def tensor():
+        return {"class_name": "__keras_tensor__", "config": {"shape": [None, 4, 6], "dtype": "float32", "keras_history": ["input_layer", 0, 0]}}
+
+    mha = layer("MultiHeadAttention", {"name": "multi_head_attention", "num_heads": 2, "key_dim": 3, "value_dim": 3,
+                                       "dropout": 0.0, "use_bias": True, "output_shape": None, "attention_axes": None,
+                                       "kernel_initializer": init("GlorotUniform", seed=None), "bias_initializer": init("Zeros"),
+                                       "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
+                                       "kernel_constraint": None, "bias_constraint": None, "seed": None}, None)
+    mha["build_config"] = {"shapes_dict": {"query_shape": [None, 4, 6], "value_shape": [None, 4, 6]}}
+    mha.update({"name": "multi_head_attention", "inbound_nodes": [{"args": [tensor(), tensor()], "kwargs": {"use_causal_mask": True}}]})
+    layers = [{"module": "keras.layers", "class_name": "InputLayer", "registered_name": None, "name": "input_layer",
+               "config": {"batch_shape": [None, 4, 6], "dtype": "float32", "sparse": False, "name": "input_layer"},
+               "inbound_nodes": []}, mha]
+    config = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+              "config": {"name": "functional", "trainable": True, "layers": layers,
+                         "input_layers": [["input_layer", 0, 0]], "output_layers": [["multi_head_attention", 0, 0]]},
+              "build_config": {"input_shape": None}, "compile_config": None}
+
+    def fill(h5):
+        put_vars(h5, "", [])
+        put_vars(h5, "layers/input_layer", [])
+        put_vars(h5, "layers/multi_head_attention", [])
+        for name, arrays in [("_query_dense", [wq, bq]), ("_key_dense", [wk, bk]), ("_value_dense", [wv, bv]),
+                             ("_output_dense", [wo, bo]), ("_softmax", []), ("_dropout_layer", [])]:
+            put_vars(h5, "layers/multi_head_attention/" + name, arrays)
+
+    write_keras(os.path.join(out, "attention.keras"), config, fill)
+    x = rng.normal(size=(2, 4, 6)).astype(np.float32)
+    q = np.einsum("ntd,dhk->nthk", x, wq) + bq
+    k = np.einsum("ntd,dhk->nthk", x, wk) + bk
+    v = np.einsum("ntd,dhk->nthk", x, wv) + bv
+    scores = np.einsum("nshk,nthk->nhts", k, q / np.sqrt(3.0))
+    allowed = np.tril(np.ones((4, 4), dtype=bool))
+    scores = np.where(allowed, scores, -np.inf)
+    p = softmax(scores)
+    y = np.einsum("nthv,hvd->ntd", np.einsum("nhts,nshv->nthv", p, v), wo) + bo
+    save_case(out, "attention", x, y)
+
+
 def save_case(out, name, x, y):
     with open(os.path.join(out, name + ".json"), "w") as f:
         json.dump({"x_shape": list(x.shape), "x": x.ravel().tolist(), "y_shape": list(y.shape), "y": y.ravel().tolist()}, f)
@@ -222,3 +268,4 @@ def save_case(out, name, x, y):
 if __name__ == "__main__":
     cnn(sys.argv[1])
     lstm(sys.argv[1])
+    attention(sys.argv[1])

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import layerwise.data.Dataset;
-import layerwise.model.KerasJson;
 import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 
@@ -36,12 +35,15 @@ final class TraceCommand {
         if (file == null) throw usage("which model? e.g. ./layerwise trace models/digits_cnn.json --data digits");
         if (!Files.exists(file)) throw usage("no file '" + file + "' (paths are relative to " + Path.of("").toAbsolutePath() + ")");
         if (data == null) throw usage("which data? --data digits, iris or random:SAMPLESxD1x…:CLASSES");
-        Model model = KerasJson.read(file);
-        model.initialize(seed);
+        Model model = Model.load(file.toString());
+        // a .keras file brings its trained weights; model JSON gets the seed's
+        boolean trained = model.isInitialized();
+        if (!trained) model.initialize(seed);
         Dataset d = TrainData.load(data, seed).reshape(TrainCommand.sampleShape(model));
         if (sample < 0 || sample >= d.x().dim(0)) throw usage("--sample must be from 0 to " + (d.x().dim(0) - 1) + ", got " + sample);
         NDArray x = d.x().slice(sample, sample + 1).contiguous();
-        out.println("Sample " + sample + " of " + d.name() + " (label " + (int) d.y().get(sample) + "), weights from seed " + seed + " (untrained)");
+        out.println("Sample " + sample + " of " + d.name() + " (label " + (int) d.y().get(sample) + "), "
+                + (trained ? "trained weights from " + file.getFileName() : "weights from seed " + seed + " (untrained)"));
         out.print(model.trace(x).toText());
         return 0;
     }

@@ -186,7 +186,7 @@ public abstract class Layer {
 
     /** Weights for the input shape of the first call, so that getWeights and setWeights work before any forward. */
     protected final void createWeightsIfMissing() {
-        if (!isInitialized() && firstCall != null && firstCall.inputs().size() == 1) initialize(firstCall.inputs().get(0), new Random(0));
+        if (!isInitialized() && firstCall != null && !firstCall.inputs().isEmpty()) initialize(firstCall.inputs().get(0), new Random(0));
     }
 
     /** The activation applied last inside this layer; a loss may fuse with it for stability. */

@@ -91,10 +91,10 @@ public final class MultiHeadAttention extends FluentLayer<MultiHeadAttention> {
         List<Shape> shapes = firstInputs != null ? firstInputs : List.of(in, in);
         long dq = shapes.get(0).last(), dv = shapes.get(1).last(), dk = shapes.size() > 2 ? shapes.get(2).last() : dv;
         int h = numHeads, v = valueDim(), dOut = outputShape != null ? outputShape : (int) dq;
-        query = new Projection("query", new int[] {(int) dq, h, keyDim}, (int) dq, h * keyDim, h * keyDim, useBias, rng);
-        key = new Projection("key", new int[] {(int) dk, h, keyDim}, (int) dk, h * keyDim, h * keyDim, useBias, rng);
-        value = new Projection("value", new int[] {(int) dv, h, v}, (int) dv, h * v, h * v, useBias, rng);
-        output = new Projection("attention_output", new int[] {h, v, dOut}, h * v, dOut, dOut, useBias, rng);
+        query = new Projection("query", new int[] {(int) dq, h, keyDim}, (int) dq, h * keyDim, new int[] {h, keyDim}, useBias, rng);
+        key = new Projection("key", new int[] {(int) dk, h, keyDim}, (int) dk, h * keyDim, new int[] {h, keyDim}, useBias, rng);
+        value = new Projection("value", new int[] {(int) dv, h, v}, (int) dv, h * v, new int[] {h, v}, useBias, rng);
+        output = new Projection("attention_output", new int[] {h, v, dOut}, h * v, dOut, new int[] {dOut}, useBias, rng);
         attention = new ScaledDotProduct(keyDim);
     }
 

@@ -7,7 +7,8 @@ import layerwise.ndarray.NDArray;
 /**
  * One of MultiHeadAttention's four projections: a Dense layer whose kernel Keras stores with the heads
  * as an axis of their own, (d_in, heads, size) for query, key and value, (heads, size, d_out) for the
- * output. On numbers it is one matrix product over the flattened rows: y = x·W + b.
+ * output, and its bias as (heads, size), or (d_out) for the output. On numbers it is one matrix product
+ * over the flattened rows: y = x·W + b.
  */
 final class Projection {
     private final Param kernel, bias;
@@ -15,14 +16,14 @@ final class Projection {
     private NDArray savedX;
 
     /** Keras's glorot_uniform on an einsum kernel: fans counted as for a convolution, the leading axes as the "window". */
-    Projection(String name, int[] kernelDims, int dIn, int dOut, int biasSize, boolean useBias, Random rng) {
+    Projection(String name, int[] kernelDims, int dIn, int dOut, int[] biasDims, boolean useBias, Random rng) {
         this.dIn = dIn;
         this.dOut = dOut;
         int window = 1;
         for (int i = 0; i < kernelDims.length - 2; i++) window *= kernelDims[i];
         int fanIn = kernelDims[kernelDims.length - 2] * window, fanOut = kernelDims[kernelDims.length - 1] * window;
         kernel = Param.of(name + "/kernel", Initializers.create("glorot_uniform", rng, fanIn, fanOut, kernelDims));
-        bias = useBias ? Param.of(name + "/bias", NDArray.zeros(biasSize)) : null;
+        bias = useBias ? Param.of(name + "/bias", NDArray.zeros(biasDims)) : null;
     }
 
     Param kernel() { return kernel; }

@@ -76,7 +76,7 @@ final class Keras3Writer {
                 List<Object> tensors = call.inputs().stream().map(in -> (Object) tensor(model, in)).toList();
                 Map<String, Object> node = new LinkedHashMap<>();
                 node.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
-                node.put("kwargs", Map.of());
+                node.put("kwargs", call.layer().callArguments());
                 inbound.add(node);
             }
             e.put("inbound_nodes", inbound);
@@ -100,9 +100,21 @@ final class Keras3Writer {
             return e;
         }
         Map<String, Object> e = object("keras.layers", layer.type(), settings(layer.type(), layer.config()));
-        List<Shape> in = call.inputs().stream().map(SymbolicTensor::shape).toList();
-        e.put("build_config", Map.of("input_shape", in.size() == 1 ? shape(in.get(0)) : in.stream().map(Keras3Writer::shape).toList()));
+        e.put("build_config", buildConfig(layer, call.inputs().stream().map(SymbolicTensor::shape).toList()));
         return e;
+    }
+
+    /**
+     * The shapes the layer was built for: {"input_shape": …} for one argument of build (a list of shapes
+     * for Add or Concatenate), {"shapes_dict": {"query_shape": …, "value_shape": …}} for MultiHeadAttention,
+     * whose build takes one shape per named input.
+     */
+    private static Map<String, Object> buildConfig(Layer layer, List<Shape> in) {
+        List<String> names = layer.keywordInputs();
+        if (names.isEmpty()) return Map.of("input_shape", in.size() == 1 ? shape(in.get(0)) : in.stream().map(Keras3Writer::shape).toList());
+        Map<String, Object> shapes = new LinkedHashMap<>();
+        for (int i = 0; i < in.size(); i++) shapes.put(names.get(i) + "_shape", shape(in.get(i)));
+        return Map.of("shapes_dict", shapes);
     }
 
     /** A layer's tf.keras 2 settings in Keras 3's form: a wrapped layer ({"class_name", "config"}) becomes an object too. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import layerwise.layers.Bidirectional;
 import layerwise.layers.Layer;
+import layerwise.layers.MultiHeadAttention;
 import layerwise.layers.Names;
 import layerwise.layers.Recurrent;
 
@@ -15,8 +16,9 @@ import layerwise.layers.Recurrent;
  * by the path of attributes that leads to it, whose {@code vars} group holds the arrays as "0", "1", ….
  * A model's layers sit under {@code layers/}, named by their class in snake case with a counter
  * ({@code dense}, {@code dense_1}), never by the layer's own name; a recurrent layer's weights belong to
- * its {@code cell}; Bidirectional holds a {@code forward_layer} and a {@code backward_layer}; a nested
- * model repeats the pattern below its own group.
+ * its {@code cell}; Bidirectional holds a {@code forward_layer} and a {@code backward_layer};
+ * MultiHeadAttention a {@code query_dense}, {@code key_dense}, {@code value_dense} and {@code output_dense}
+ * (kernel, bias each); a nested model repeats the pattern below its own group.
  * <pre>
  *   vars                                   (the model's own: none)
  *   layers/conv2d/vars/0, 1                (kernel, bias)
@@ -56,7 +58,8 @@ final class WeightGroups {
 
     /**
      * Keras's object structure decides the paths, not the math: an RNN layer delegates its variables to
-     * a cell object, Bidirectional to two copies of the wrapped layer, a nested model to its layers.
+     * a cell object, Bidirectional to two copies of the wrapped layer, MultiHeadAttention to four
+     * EinsumDense layers, a nested model to its layers.
      */
     private void addLayer(String path, Layer layer) {
         int all = layer.weightNames().size();
@@ -68,6 +71,11 @@ final class WeightGroups {
             addCell(join(path, "backward_layer"), layer, all / 2, all);
         } else if (layer instanceof Recurrent<?>) {
             addCell(path, layer, 0, all);
+        } else if (layer instanceof MultiHeadAttention) {
+            groups.add(new Group(path, null, 0, 0));
+            int per = all / 4;
+            List<String> projections = List.of("query_dense", "key_dense", "value_dense", "output_dense");
+            for (int i = 0; i < 4; i++) groups.add(new Group(join(path, projections.get(i)), layer, i * per, (i + 1) * per));
         } else {
             groups.add(new Group(path, layer, 0, all));
         }

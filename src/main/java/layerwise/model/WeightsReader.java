@@ -53,7 +53,7 @@ final class WeightsReader {
             List<NDArray> arrays = arrays(g, path, expected);
             NDArray[] all = found.computeIfAbsent(g.layer(), l -> new NDArray[l.weightNames().size()]);
             for (int i = 0; i < arrays.size(); i++) all[g.from() + i] = arrays.get(i);
-            used.add(path);
+            used.add(trimSlash(find(path).getPath()));
         }
         requireNoOthers(used);
         found.forEach((layer, arrays) -> layer.setWeights(List.of(arrays)));
@@ -99,11 +99,14 @@ final class WeightsReader {
         return out;
     }
 
+    /** The node at a path; a part may also be stored under its private name ("_query_dense"), as earlier Keras 3 releases did. */
     private Node find(String path) {
         Node node = h5;
         for (String part : path.split("/")) {
-            if (!(node instanceof Group g) || !g.getChildren().containsKey(part)) return null;
-            node = g.getChild(part);
+            if (!(node instanceof Group g)) return null;
+            String name = g.getChildren().containsKey(part) ? part : "_" + part;
+            if (!g.getChildren().containsKey(name)) return null;
+            node = g.getChild(name);
         }
         return node;
     }

@@ -72,6 +72,15 @@ class KerasFileCommandsTest {
         assertTrue(out.toString().contains("Total params:"), out.toString());
     }
 
+    @Test
+    void traceRunsTheSavedWeightsOfAKerasFile() {
+        Path saved = dir.resolve("iris.keras");
+        assertEquals(0, train("models/iris_mlp.json", "0.1", saved.toString()), err.toString());
+        out.reset();
+        assertEquals(0, run("trace", saved.toString(), "--data", "iris", "--sample", "0"), err.toString());
+        assertTrue(out.toString().startsWith("Sample 0 of iris (label 0), trained weights from iris.keras"), out.toString());
+    }
+
     private static boolean differ(List<NDArray> a, List<NDArray> b) {
         for (int i = 0; i < a.size(); i++) {
             float[] x = a.get(i).toFloatArray(), y = b.get(i).toFloatArray();

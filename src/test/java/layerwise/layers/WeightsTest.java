@@ -75,6 +75,16 @@ class WeightsTest {
     }
 
     @Test
+    void multiHeadAttentionListsQueryKeyValueOutputWithTheHeadsAsAnAxis() {
+        MultiHeadAttention mha = new MultiHeadAttention(2, 3);
+        Input in = new Input(4, 6);
+        mha.apply(in, in);
+        // query, key, value kernels (d, heads, key_dim) and biases (heads, key_dim); output kernel (heads, key_dim, d), bias (d,)
+        assertEquals(List.of(Shape.of(6, 2, 3), Shape.of(2, 3), Shape.of(6, 2, 3), Shape.of(2, 3), Shape.of(6, 2, 3), Shape.of(2, 3),
+                Shape.of(2, 3, 6), Shape.of(6)), mha.getWeights().stream().map(NDArray::shape).toList());
+    }
+
+    @Test
     void layersWithoutWeightsHaveNone() {
         assertEquals(List.of(), shapes(new Flatten(), 4, 4, 2));
     }

@@ -22,6 +22,7 @@ import com.google.gson.JsonParser;
 
 import layerwise.error.ConfigException;
 import layerwise.error.ShapeException;
+import layerwise.layers.Add;
 import layerwise.layers.BatchNormalization;
 import layerwise.layers.Bidirectional;
 import layerwise.layers.Concatenate;
@@ -31,6 +32,8 @@ import layerwise.layers.Flatten;
 import layerwise.layers.GRU;
 import layerwise.layers.Input;
 import layerwise.layers.LSTM;
+import layerwise.layers.LayerNormalization;
+import layerwise.layers.MultiHeadAttention;
 import layerwise.layers.MaxPooling2D;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.NDArray;
@@ -79,6 +82,17 @@ class KerasFilesTest {
         NDArray x = NDArray.normal(3L, 2, 5, 3);
         m.save(path("rnn.keras"));
         assertArrayEquals(m.predict(x).toFloatArray(), Model.load(path("rnn.keras")).predict(x).toFloatArray());
+    }
+
+    @Test
+    void aCausalAttentionBlockRoundTripsBitForBit() {
+        Input in = new Input(5, 8);
+        SymbolicTensor a = new MultiHeadAttention(2, 4).useCausalMask(true).apply(in, in);
+        Model m = new Model(in, new LayerNormalization().apply(new Add().apply(in, a)));
+        m.initialize(4);
+        NDArray x = NDArray.normal(8L, 2, 5, 8);
+        m.save(path("block.keras"));
+        assertArrayEquals(m.predict(x).toFloatArray(), Model.load(path("block.keras")).predict(x).toFloatArray());
     }
 
     @Test

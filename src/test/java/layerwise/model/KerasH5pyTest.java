@@ -29,6 +29,7 @@ import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
 import layerwise.layers.Input;
 import layerwise.layers.LSTM;
+import layerwise.layers.MultiHeadAttention;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.NDArray;
 
@@ -61,6 +62,11 @@ class KerasH5pyTest {
     @Test
     void aKeras3FunctionalLstmReadsItsWeightsFromTheCell() throws IOException {
         assertPredicts("lstm");
+    }
+
+    @Test
+    void aKeras3CausalSelfAttentionReadsItsFourProjectionsStoredUnderPrivateNames() throws IOException {
+        assertPredicts("attention");
     }
 
     @Test
@@ -141,6 +147,19 @@ class KerasH5pyTest {
         assertTrue(entries.contains("layers/bidirectional/forward_layer/cell/vars/0 dataset [3, 8] float32"), entries.toString());
         assertTrue(entries.contains("layers/bidirectional/backward_layer/cell/vars/1 dataset [2, 8] float32"), entries.toString());
         assertTrue(entries.contains("layers/bidirectional/backward_layer/cell/vars/2 dataset [8] float32"), entries.toString());
+    }
+
+    @Test
+    void h5pySeesAttentionsProjectionsAsKerasNamesThem() throws Exception {
+        Input in = new Input(5, 8);
+        Model m = new Model(in, new MultiHeadAttention(2, 4).apply(in, in));
+        Path file = dir.resolve("attention.weights.h5");
+        m.saveWeights(file.toString());
+        List<String> entries = describe(file);
+        assertTrue(entries.contains("layers/multi_head_attention/query_dense/vars/0 dataset [8, 2, 4] float32"), entries.toString());
+        assertTrue(entries.contains("layers/multi_head_attention/query_dense/vars/1 dataset [2, 4] float32"), entries.toString());
+        assertTrue(entries.contains("layers/multi_head_attention/output_dense/vars/0 dataset [2, 4, 8] float32"), entries.toString());
+        assertTrue(entries.contains("layers/multi_head_attention/output_dense/vars/1 dataset [8] float32"), entries.toString());
     }
 
     private static List<String> describe(Path file) throws Exception {
