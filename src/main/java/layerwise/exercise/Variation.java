@@ -28,10 +28,11 @@ final class Variation {
     }
 
     private static ModelSpec draw(ModelSpec spec, Random r) {
-        long[] in = spec.input();
+        long[] given = spec.input(), in = given.clone();   // a record's array is shared: never write into it
         int spatial = in.length >= 2 ? in.length - 1 : in.length;
-        long size = scaled(in[0], r);
-        for (int i = 0; i < spatial; i++) in[i] = in[i] == spec.input()[0] ? size : scaled(in[i], r);
+        long size = scaled(given[0], r);
+        // Axes that were equal stay equal: a square image stays square.
+        for (int i = 0; i < spatial; i++) in[i] = given[i] == given[0] ? size : scaled(given[i], r);
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : spec.layers()) layers.add(vary(l, r));
         return new ModelSpec(in, layers);
