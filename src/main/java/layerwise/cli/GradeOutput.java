@@ -65,17 +65,22 @@ final class GradeOutput {
         return gson(value);
     }
 
+    /** The table's own columns; a question with one of these ids gets the column "question total". */
+    private static final Set<String> RESERVED = Set.of("notebook", "student_id", "total", "max", "reason");
+
     static GradeTable table(List<Grading.Report> reports) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Grading.Report r : reports) r.exercises().forEach(row -> ids.add(row.id()));
+        for (Grading.Report r : reports) r.exercises().forEach(row -> ids.add(column(row.id())));
         GradeTable t = new GradeTable(new ArrayList<>(ids));
         for (Grading.Report r : reports) {
             Map<String, Double> points = new LinkedHashMap<>();
-            r.exercises().forEach(row -> points.put(row.id(), row.points()));
+            r.exercises().forEach(row -> points.put(column(row.id()), row.points()));
             t.add(r.notebook(), r.studentId(), points, r.total(), r.max(), r.reason());
         }
         return t;
     }
+
+    private static String column(String id) { return RESERVED.contains(id) ? "question " + id : id; }
 
     /**
      * Gradescope's results.json for each notebook: its score and one test per question. One notebook

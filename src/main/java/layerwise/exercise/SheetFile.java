@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ import layerwise.error.Problem;
  * model is Keras JSON, a file beside the sheet, or {@code {"input": [28, 28, 1], "layers": [{"Conv2D":
  * {"filters": 6, "kernel_size": 5}}, …]}}. {@code "choices": {"size": [28, 32, 36]}} lets any number
  * be written {@code "$size"} and any text hold {@code {size}}: the first value is the teacher's, each
- * student draws one of the others ({@code "$size*2"} doubles it). {@code "variants": true} varies a
+ * student draws one of the others (in a numbered class, s07 and s08 never draw the same) ({@code "$size*2"} doubles it). {@code "variants": true} varies a
  * chain model's sizes by itself.
  */
 public final class SheetFile {
@@ -180,14 +179,13 @@ public final class SheetFile {
             throw json.wrong("$.choices", "\"choices\" must be an object of lists.", "{\"size\": [28, 32, 36]}", choices.toString(),
                     "give each choice a name and a list of values, the teacher's first");
         }
-        Random r = Seeding.random(name, studentId);
         for (Map.Entry<String, JsonElement> c : choices.getAsJsonObject().entrySet()) {
             if (!c.getValue().isJsonArray() || c.getValue().getAsJsonArray().isEmpty()) {
                 throw json.wrong("$.choices." + c.getKey(), "Each choice is a list of values.", "[28, 32, 36] (the teacher's value first)",
                         c.getValue().toString(), "write the values in [ ]");
             }
             JsonArray options = c.getValue().getAsJsonArray();
-            int pick = studentId.isEmpty() || options.size() == 1 ? 0 : 1 + r.nextInt(options.size() - 1);
+            int pick = Seeding.choice(name, c.getKey(), studentId, options.size());
             picked.put(c.getKey(), options.get(pick).getAsJsonPrimitive());
         }
         JsonObject out = root.deepCopy();

@@ -104,7 +104,7 @@ final class SheetModels {
             return new Built(model, null, model.derivations());
         }
         if (!vary || studentId.isEmpty()) return new Built(model, spec, model.derivations());
-        ModelSpec mine = Variation.of(spec, Seeding.random(sheet.name() + "/" + key, studentId));
+        ModelSpec mine = Variation.of(spec, Seeding.spread(sheet.name() + "/" + key, studentId));
         return new Built(mine.build(), mine, mine.build().derivations());
     }
 

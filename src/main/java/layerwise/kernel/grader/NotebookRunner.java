@@ -50,6 +50,9 @@ public final class NotebookRunner {
         this.memory = memory;
     }
 
+    /** Whether notebooks run read-only outside their folder on this system (see {@code Sandbox}). */
+    public static boolean sandboxed() { return Sandbox.available(); }
+
     public Result run(Path notebook) {
         Notebook nb;
         try {
