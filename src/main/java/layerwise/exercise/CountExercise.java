@@ -77,10 +77,11 @@ public final class CountExercise extends Exercise {
             // Forgetting the input channels is the classic slip; when C_in equals another factor, name C_in.
             factors.sort(java.util.Comparator.comparing(f -> !(f instanceof Expr.Var v && v.symbol().equals("C_in"))));
             for (Expr f : factors) {
-                if (f.value() <= 1 || expr.value() - term.value() + term.value() / f.value() != got) continue;
+                // Only a factor with a meaning is a named cause; any other factor would be a coincidence.
                 String meaning = f instanceof Expr.Var v ? Formulas.MEANING.getOrDefault(v.symbol(), "") : "";
+                if (meaning.isEmpty() || f.value() <= 1 || expr.value() - term.value() + term.value() / f.value() != got) continue;
                 notes.add("the term " + term.symbolic() + " lacks the factor " + f.symbolic() + " = " + f.value()
-                        + (meaning.isEmpty() ? "" : " (" + meaning + ")"));
+                        + " (" + meaning + ")");
                 return;
             }
         }
