@@ -57,11 +57,12 @@ final class ChildJvm implements ExecutionControlProvider {
             listener.setSoTimeout(CONNECT_TIMEOUT_MS);
             List<String> command = new ArrayList<>(Sandbox.prefix(folder));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String classPath = String.join(java.io.File.pathSeparator,
+                    RemoteVm.classPath().stream().map(e -> Path.of(e).toAbsolutePath().toString()).toList());
             command.addAll(jvmOptions);
+            command.addAll(ClassArchive.options(jvmOptions, classPath));
             command.addAll(env.extraRemoteVMOptions());
-            command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator,
-                    RemoteVm.classPath().stream().map(e -> Path.of(e).toAbsolutePath().toString()).toList()),
-                    GradingAgent.class.getName(), Integer.toString(listener.getLocalPort())));
+            command.addAll(List.of("-cp", classPath, GradingAgent.class.getName(), Integer.toString(listener.getLocalPort())));
             Process p = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process = p;
