@@ -62,7 +62,7 @@ final class Autograder {
     }
 
     private int zip(SheetFile sheet, Path output) {
-        Path jar = Home.jar();
+        Path jar = runnableJar();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(output))) {
             put(zip, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
             put(zip, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
@@ -76,6 +76,19 @@ final class Autograder {
         }
         out.println("Wrote " + output + " for sheet '" + sheet.name() + "': upload it as the autograder of a Gradescope programming assignment.");
         return 0;
+    }
+
+    /** The jar with Layerwise and everything it uses (the shaded one), which Gradescope runs with java -jar. */
+    private static Path runnableJar() {
+        Path jar = Home.jar();
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            if (j.getManifest() != null && j.getManifest().getMainAttributes().getValue("Main-Class") != null) return jar;
+        } catch (IOException unreadable) {
+            // look beside it
+        }
+        Path shaded = jar.resolveSibling("layerwise.jar");
+        if (Files.isRegularFile(shaded)) return shaded;
+        throw new UsageException("autograder: " + jar + " is not the runnable jar; run ./layerwise once (or mvn package) to build target/layerwise.jar");
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
