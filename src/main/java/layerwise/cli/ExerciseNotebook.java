@@ -7,14 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import layerwise.exercise.Exercises;
 import layerwise.exercise.SheetNotebook;
 
 /**
- * {@code ./layerwise exercises [--sheet NAME] [--student-id ID] [--teacher [--answer ID=TEXT]...] [--output FILE]}: writes a
- * sheet as a notebook. The student version has empty answers (and the student's id, if given); the
- * teacher version has the answers filled in (teacher-written questions, known here only by hash, take theirs
- * from --answer).
+ * {@code ./layerwise exercises --sheet FILE|NAME [--student-id ID] [--teacher [--answer ID=TEXT]...] [--output FILE]}:
+ * writes a sheet as a notebook. The student version has a {@code sheet.check("ID", "")} cell per
+ * question and no answer (fixed answers only as salted hashes); the teacher version, for a student id,
+ * has that student's answers filled in (a built-in sheet's written questions take theirs from --answer).
  */
 final class ExerciseNotebook {
     private final PrintStream out, err;
@@ -30,6 +29,10 @@ final class ExerciseNotebook {
         Map<String, String> fixed = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.print(HELP);
+                    return 0;
+                }
                 case "--sheet" -> sheet = next(args, ++i);
                 case "--student-id" -> studentId = next(args, ++i);
                 case "--output" -> output = next(args, ++i);
@@ -43,8 +46,7 @@ final class ExerciseNotebook {
                 default -> throw new UsageException("exercises: unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        Exercises set = Exercises.sheet(sheet, teacher ? "" : studentId);
-        String nb = SheetNotebook.write(set, studentId, teacher ? fixed : null);
+        String nb = SheetNotebook.write(GradeSheet.open("exercises", sheet), studentId, teacher, fixed);
         if (output == null) {
             out.print(nb);
             return 0;
@@ -63,5 +65,18 @@ final class ExerciseNotebook {
         return args[i];
     }
 
-    static final String USAGE = "Usage: ./layerwise exercises [--sheet NAME] [--student-id ID] [--teacher [--answer ID=TEXT]...] [--output FILE]";
+    static final String USAGE = "Usage: ./layerwise exercises --sheet FILE|NAME [--student-id ID] [--teacher [--answer ID=TEXT]...] [--output FILE]";
+
+    static final String HELP = USAGE + """
+
+
+            Writes an exercise sheet as a Jupyter notebook for the Layerwise kernel.
+              --sheet FILE|NAME   a sheet file (.json) or a built-in sheet (seeds); default seeds
+              --output FILE       the notebook (default: printed)
+              --student-id ID     the id written into the first cell (the student's numbers)
+              --teacher           the key: every answer filled in, on the numbers of --student-id
+              --answer ID=TEXT    the answer to a written question whose sheet holds only hashes
+            The student version holds no expected answer: each sheet.check("ID", "") cell shows its
+            question, and written answers are stored only as salted hashes. Exit 2 for a missing sheet.
+            """;
 }

@@ -38,6 +38,7 @@ public final class Main {
                 case "jshell" -> JShellCommand.run(rest, out, err);
                 case "grade" -> new Grade(out, err).run(rest);
                 case "exercises" -> new ExerciseNotebook(out, err).run(rest);
+                case "autograder" -> new Autograder(out, err).run(rest);
                 default -> {
                     err.println("Unknown command '" + args[0] + "'.");
                     err.print(USAGE);
@@ -75,10 +76,13 @@ public final class Main {
               kernel install [--user|--sys-prefix|--prefix DIR]
                                                      adds the "Java (Layerwise)" kernel to Jupyter (default --user)
               jshell [SCRIPT.jsh]                    JShell with Layerwise on the class path and imported
-              grade STUDENT.ipynb... [--student-id ID] [--format text|json|csv|gradescope] [--timeout SECONDS]
-                                                     runs each notebook in a fresh JVM and prints its points per exercise
-              exercises [--sheet NAME] [--student-id ID] [--teacher] [--output FILE]
-                                                     writes an exercise notebook (student or teacher version)
+              grade --sheet FILE [--roster roster.csv] [--format text|json|csv|gradescope] [--feedback DIR]
+                    [--output FILE] [--timeout S] [--jobs N] NOTEBOOK...
+                                                     grades each notebook in a fresh JVM, for the roster's student id
+              exercises --sheet FILE [--student-id ID] [--teacher] [--output FILE]
+                                                     writes an exercise notebook (student version, or one student's key)
+              autograder --sheet FILE --output autograder.zip
+                                                     a Gradescope autograder for the sheet
             Examples: ./layerwise summary models/seed003_three_conv_blocks.json
             """;
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public record Answer(String raw) {
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([,.' _]\\d{3})+");
     private static final Pattern PLAIN = Pattern.compile("\\d+");
-    private static final Pattern UNIT_WORDS = Pattern.compile("\\s*(params|parameters|weights|elements|numbers|values|pixels)?\\s*$");
+    private static final Pattern UNIT_WORDS = Pattern.compile(
+            "\\s*(params|parameters|weights|elements|numbers|values|pixels|rows|cols|columns|positions|zeros|bytes|b|mult-adds|macs)?\\s*$");
+    /** "14×14" as summary --columns all prints a receptive field: one size per axis, all equal. */
+    private static final Pattern SQUARE = Pattern.compile("(\\d+)(\\s*[x×*]\\s*\\1)+");
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[,x×*]\\s*|\\s+");
 
     public Answer {
@@ -31,6 +34,9 @@ public record Answer(String raw) {
         String s = UNIT_WORDS.matcher(raw.trim().toLowerCase(Locale.ROOT)).replaceFirst("").trim();
         s = stripBrackets(s);
         if (s.endsWith(",")) s = s.substring(0, s.length() - 1).trim(); // (18496,) is Python's 1-tuple
+        if (s.matches("[\\d,' _]+\\.0+")) s = s.substring(0, s.indexOf('.'));   // 64128.0, as Python prints a float
+        var square = SQUARE.matcher(s);
+        if (square.matches()) s = square.group(1);
         if (GROUPED.matcher(s).matches()) s = s.replaceAll("[,.' _]", "");
         if (!PLAIN.matcher(s).matches() || s.length() > 18) return OptionalLong.empty();
         return OptionalLong.of(Long.parseLong(s));
@@ -64,8 +70,13 @@ public record Answer(String raw) {
         return raw.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
+    /** Strips matching brackets, and a bracket left open at either end: "(None, 14, 14, 6" is meant as a shape. */
     private static String stripBrackets(String s) {
         s = s.trim();
+        if (!s.isEmpty() && "([{".indexOf(s.charAt(0)) >= 0 && s.chars().filter(c -> c == ')' || c == ']' || c == '}').count() == 0) s = s.substring(1);
+        if (!s.isEmpty() && ")]}".indexOf(s.charAt(s.length() - 1)) >= 0 && s.chars().filter(c -> c == '(' || c == '[' || c == '{').count() == 0) {
+            s = s.substring(0, s.length() - 1);
+        }
         while (s.length() >= 2 && isPair(s.charAt(0), s.charAt(s.length() - 1))) s = s.substring(1, s.length() - 1).trim();
         return s;
     }

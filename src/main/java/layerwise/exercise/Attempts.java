@@ -1,11 +1,9 @@
 package layerwise.exercise;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +13,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 
 /**
- * Every answer checked in this Java process, in order. When the grader runs a notebook (in a JVM of its
- * own) it names a file in the system property {@value #FILE_PROPERTY}, and each check is appended there
- * at once, as one JSON line, so answers survive a notebook that later loops or calls System.exit. The
- * grader scores the answers itself, from its own copy of the sheet: nothing a notebook prints or
- * computes changes its points.
+ * Every answer checked in this Java process, in order. When the grader runs a notebook, in a JVM of
+ * its own, its agent hands this class a stream of the grader's connection before the notebook's first
+ * line runs ({@link #handInTo}); each check is written there at once, as one JSON line, so answers
+ * survive a notebook that later loops or calls System.exit. The stream has no name a notebook could
+ * open, and the grader reads only the exercise id and the answer from it: it scores them itself,
+ * from its own copy of the sheet, for the student id its roster gives. Nothing a notebook prints,
+ * writes to a file or claims about its id changes its points.
  */
 public final class Attempts {
-    /** The system property that names the grader's answer log. */
-    public static final String FILE_PROPERTY = "layerwise.attempts.file";
-
     /** One check: which sheet and student it was for, which exercise, and the answer as typed. */
     public record Attempt(String sheet, String student, String exercise, String answer) {}
 
@@ -34,19 +31,27 @@ public final class Attempts {
     }
 
     private static final List<Attempt> log = new ArrayList<>();
+    private static OutputStream grader;
 
     private Attempts() {}
+
+    /**
+     * Sends every later check to the grader on {@code stream}. Only the first call counts: the
+     * grader's agent makes it before the notebook runs, so a notebook cannot redirect its answers.
+     */
+    public static synchronized void handInTo(OutputStream stream) {
+        if (grader == null) grader = stream;
+    }
 
     static synchronized void record(String sheet, String student, String exercise, String answer) {
         Attempt a = new Attempt(sheet, student, exercise, answer == null ? "" : answer);
         log.add(a);
-        String file = System.getProperty(FILE_PROPERTY);
-        if (file == null) return;
+        if (grader == null) return;
         try {
-            Files.writeString(Path.of(file), new Gson().toJson(a) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            grader.write((new Gson().toJson(a) + "\n").getBytes(StandardCharsets.UTF_8));
+            grader.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the answer for grading in " + file, e);
+            throw new UncheckedIOException("cannot hand the answer to the grader", e);
         }
     }
 

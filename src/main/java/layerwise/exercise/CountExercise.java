@@ -8,8 +8,10 @@ import layerwise.explain.Expr;
 
 /**
  * "How many parameters does conv2d have?", "How long is the flattened vector?": a number given by one
- * of the library's formulas. Credit per term of the formula, so an answer that forgot the bias earns
- * the weights' share and is told "missing + F = 16 bias terms".
+ * of the library's formulas. Partial credit only for a mistake with a named cause: the bias left
+ * out ("missing + F = 16 bias terms"), a factor forgotten (C_in), or one of the known mistakes the
+ * library worked out. A number that merely equals one term of the formula (the units, the
+ * filters) earns nothing: it is a coincidence, not a method.
  */
 public final class CountExercise extends Exercise {
     private final Expr expr;
@@ -49,29 +51,23 @@ public final class CountExercise extends Exercise {
         long got = read.getAsLong();
         if (got == expr.value()) return scored(answer, max, List.of());
         List<String> notes = new ArrayList<>();
-        // A known misunderstanding explains the number better than a coincidence of terms.
         for (Mistake<Long> m : mistakes) if (m.value() == got) notes.add(m.message());
-        double points = notes.isEmpty() ? partialTerms(got, notes) : 0;
+        if (notes.isEmpty()) missingBias(got, notes);
         if (notes.isEmpty()) missingFactor(got, notes);
-        if (notes.isEmpty()) notes.add("not " + String.format("%,d", got) + "; work it out term by term: " + expr.symbolic());
-        return scored(answer, points, notes);
+        if (!notes.isEmpty()) return scored(answer, halfCredit(), notes);
+        notes.add("not " + String.format("%,d", got) + "; work it out term by term: " + expr.symbolic());
+        return scored(answer, 0, notes);
     }
 
-    /** Points for an answer that is the sum of some of the terms, and a note for each term left out. */
-    private double partialTerms(long got, List<String> notes) {
+    /** Half the points, rounded down to whole points when the question is worth more than one. */
+    private double halfCredit() { return max > 1 ? Math.floor(max / 2) : max / 2; }
+
+    /** The whole formula but its bias term: the classic slip, named. */
+    private void missingBias(long got, List<String> notes) {
         List<Expr> terms = expr.terms();
-        int n = terms.size();
-        for (int subset = 1; subset < (1 << n) - 1 && n <= 12; subset++) {
-            long sum = 0;
-            for (int i = 0; i < n; i++) if ((subset & (1 << i)) != 0) sum += terms.get(i).value();
-            if (sum != got) continue;
-            int kept = Integer.bitCount(subset);
-            for (int i = 0; i < n; i++) {
-                if ((subset & (1 << i)) == 0) notes.add("missing + " + Formulas.worked("", terms.get(i)) + " " + termName(i));
-            }
-            return max * kept / n;
-        }
-        return 0;
+        int last = terms.size() - 1;
+        if (last < 1 || !termName(last).startsWith("bias") || expr.value() - terms.get(last).value() != got) return;
+        notes.add("missing bias: + " + Formulas.worked("", terms.get(last)) + " " + termName(last));
     }
 
     private void missingFactor(long got, List<String> notes) {
@@ -81,10 +77,11 @@ public final class CountExercise extends Exercise {
             // Forgetting the input channels is the classic slip; when C_in equals another factor, name C_in.
             factors.sort(java.util.Comparator.comparing(f -> !(f instanceof Expr.Var v && v.symbol().equals("C_in"))));
             for (Expr f : factors) {
-                if (f.value() <= 1 || expr.value() - term.value() + term.value() / f.value() != got) continue;
+                // Only a factor with a meaning is a named cause; any other factor would be a coincidence.
                 String meaning = f instanceof Expr.Var v ? Formulas.MEANING.getOrDefault(v.symbol(), "") : "";
+                if (meaning.isEmpty() || f.value() <= 1 || expr.value() - term.value() + term.value() / f.value() != got) continue;
                 notes.add("the term " + term.symbolic() + " lacks the factor " + f.symbolic() + " = " + f.value()
-                        + (meaning.isEmpty() ? "" : " (" + meaning + ")"));
+                        + " (" + meaning + ")");
                 return;
             }
         }

@@ -26,6 +26,7 @@ public abstract class Exercise {
     public String prompt() { return prompt; }
     /** The model or setting the question is about, as code the student can read or paste. */
     public String context() { return context; }
+    List<String> hints() { return hints; }
     /** The position in its set, counted from 1. */
     public int number() { return number; }
 
@@ -70,6 +71,13 @@ public abstract class Exercise {
         return "Exercise " + number + " · " + id + " · " + Grading.points(max()) + (max() == 1 ? " point" : " points");
     }
 
+    /** The question as a student reads it: the prompt and, indented, the model it is about. */
+    String question() {
+        StringBuilder out = new StringBuilder(prompt);
+        if (!context.isEmpty()) context.lines().forEach(l -> out.append("\n    ").append(l));
+        return out.toString();
+    }
+
     public String toText() {
         StringBuilder out = new StringBuilder(heading()).append('\n').append(prompt).append('\n');
         if (!context.isEmpty()) context.lines().forEach(l -> out.append("    ").append(l).append('\n'));
@@ -87,7 +95,7 @@ public abstract class Exercise {
 
     /** Feedback for an empty answer, so a student notebook that was not filled in grades as 0 with a reason. */
     protected Feedback noAnswer() {
-        return new Feedback(id, Verdict.NO_ANSWER, 0, max(), "", List.of("write your answer between the quotes"), "");
+        return new Feedback(id, Verdict.NO_ANSWER, 0, max(), "", List.of("write your answer between the quotes"), "", question());
     }
 
     protected Feedback unreadable(String answer, String expectedForm) {

@@ -3,12 +3,10 @@ package layerwise.exercise;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
-import layerwise.explain.Derivation;
 import layerwise.model.Model;
 
 /**
@@ -23,6 +21,7 @@ public final class Exercises implements Iterable<Exercise> {
     private final List<Exercise> list = new ArrayList<>();
     private final Function<String, Exercises> variants;
     private int revealAfter = 1;
+    private SheetFile source;
 
     Exercises(String name, String studentId, List<? extends Exercise> exercises, Function<String, Exercises> variants) {
         this.name = name;
@@ -32,56 +31,57 @@ public final class Exercises implements Iterable<Exercise> {
     }
 
     /** The built-in sheets, by name: "seeds" (the four student questions Layerwise was made for). */
-    public static List<String> sheets() { return List.of(SeedSheet.NAME); }
+    public static List<String> sheets() { return List.of("seeds"); }
 
     /** A named sheet with the numbers of the original questions (the teacher's copy). */
     public static Exercises sheet(String name) { return sheet(name, ""); }
 
-    /** A named sheet with this student's numbers; the same id always gives the same numbers. */
-    public static Exercises sheet(String name, String studentId) {
-        if (SeedSheet.NAME.equals(name)) return SeedSheet.build(studentId);
+    /**
+     * A built-in sheet, or a sheet file (a path ending in .json), with this student's numbers; the
+     * same id always gives the same numbers.
+     */
+    public static Exercises sheet(String name, String studentId) { return file(name).exercises(studentId); }
+
+    /** The sheet file behind a name: a built-in sheet, or a path to a sheet file. */
+    public static SheetFile file(String name) {
+        SheetFile builtIn = sheets().contains(name) ? SheetFile.resource(name) : null;
+        if (builtIn != null) return builtIn;
+        if (name.endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(name))) return SheetFile.read(java.nio.file.Path.of(name));
         throw new ConfigException(Problem.at("Exercises.sheet")
                 .headline("Unknown exercise sheet '" + name + "'.")
-                .expected("one of " + sheets()).got("'" + name + "'")
-                .fix("use Exercises.sheet(\"" + SeedSheet.NAME + "\", yourStudentId), or Exercises.from(model)"));
+                .expected("one of " + sheets() + ", or the path of a sheet file (.json)").got("'" + name + "'")
+                .fix("use Exercises.sheet(\"seeds\", yourStudentId), Exercises.load(Path.of(\"sheet.json\")), or Exercises.from(model)"));
     }
+
+    /** The questions of a sheet file on the teacher's numbers. */
+    public static Exercises load(java.nio.file.Path sheetFile) { return SheetFile.read(sheetFile).exercises(); }
+
+    /** The questions of a sheet file on this student's numbers. */
+    public static Exercises load(java.nio.file.Path sheetFile, String studentId) { return SheetFile.read(sheetFile).exercises(studentId); }
+
+    /** A sheet from its JSON text, as a student's notebook holds it, on this student's numbers. */
+    public static Exercises fromJson(String sheetJson, String studentId) { return SheetFile.parse(sheetJson).exercises(studentId); }
 
     /**
      * Exercises on any model: the output shape of every layer, the parameters of every layer that has
-     * some, the length Flatten makes and the zeros 'same' padding adds.
+     * some, the length Flatten makes and the zeros 'same' padding adds. A chain of Conv2D,
+     * MaxPooling2D, Dense and Flatten gets per-student variants.
      */
-    public static Exercises from(Model model) {
-        Questions q;
-        try {
-            q = new Questions(ModelSpec.of(model));
-        } catch (ConfigException notAChain) {
-            q = new Questions(model);
-        }
-        return new Exercises("model:" + model.name(), "", generated(q), id -> from(Variation.of(ModelSpec.of(model), Seeding.random("model", id)), id));
-    }
+    public static Exercises from(Model model) { return SheetBuilder.about(model).build().exercises(); }
 
-    private static Exercises from(ModelSpec spec, String studentId) {
-        return new Exercises("model", studentId, generated(new Questions(spec)), id -> from(spec, id));
-    }
-
-    private static List<Exercise> generated(Questions q) {
-        List<Exercise> out = new ArrayList<>();
-        for (int i = 0; i < q.size(); i++) {
-            Derivation d = q.layer(i);
-            out.add(q.outputShape(d.layerName() + "-shape", i, BatchAxis.OPTIONAL));
-            if (d.trainableParams() > 0) out.add(q.params(d.layerName() + "-params", i));
-            if (d.layerType().equals("Flatten")) out.add(q.flatSize(d.layerName() + "-size", i));
-            boolean same = d.lines().stream().anyMatch(l -> l.lhs().equals("P_total"));
-            if (same) out.add(q.padding(d.layerName() + "-padding", i, "rows"));
-        }
-        return out;
-    }
+    /** The sheet file these questions come from. */
+    public SheetFile sheetFile() { return source; }
 
     /** The same questions on this student's numbers. */
     public Exercises forStudent(String id) {
         Exercises v = variants.apply(id);
         v.revealAfter = revealAfter;
         return v;
+    }
+
+    Exercises from(SheetFile file) {
+        source = file;
+        return this;
     }
 
     public String name() { return name; }

@@ -8,7 +8,7 @@ import java.util.List;
  * Prints as plain text in JShell and as HTML in a notebook.
  */
 public record Feedback(String exercise, Verdict verdict, double points, double max, String answer,
-                       List<String> notes, String formula) {
+                       List<String> notes, String formula, String question) {
 
     /** How the answer did, from the student's point of view. */
     public enum Verdict {
@@ -23,13 +23,19 @@ public record Feedback(String exercise, Verdict verdict, double points, double m
     public Feedback {
         notes = List.copyOf(notes);
         formula = formula == null ? "" : formula;
+        question = question == null ? "" : question;
+    }
+
+    /** Feedback without the question's text (shown only before an answer is written). */
+    public Feedback(String exercise, Verdict verdict, double points, double max, String answer, List<String> notes, String formula) {
+        this(exercise, verdict, points, max, answer, notes, formula, "");
     }
 
     public boolean correct() { return verdict == Verdict.CORRECT; }
 
     /** The same feedback with the worked formula held back (the teacher's choice: show it after N tries). */
     public Feedback withoutFormula() {
-        return new Feedback(exercise, verdict, points, max, answer, notes, "");
+        return new Feedback(exercise, verdict, points, max, answer, notes, "", question);
     }
 
     /** One line for grade reports: the verdict and the notes, no formula. */
@@ -41,6 +47,7 @@ public record Feedback(String exercise, Verdict verdict, double points, double m
         StringBuilder out = new StringBuilder(exercise.isEmpty() ? "" : exercise + ": ")
                 .append(verdict.text()).append(" (").append(Grading.points(points)).append('/')
                 .append(Grading.points(max)).append(" points)\n");
+        if (!question.isEmpty()) question.lines().forEach(line -> out.append("  ").append(line).append('\n'));
         for (String note : notes) out.append("  - ").append(note).append('\n');
         if (!formula.isEmpty()) {
             out.append("  Worked formula:\n");
@@ -59,6 +66,7 @@ public record Feedback(String exercise, Verdict verdict, double points, double m
                 .append(color).append("\">").append(Html.escape(verdict.text())).append("</b> ")
                 .append(Html.escape(exercise)).append(" (").append(Grading.points(points)).append('/')
                 .append(Grading.points(max)).append(" points)</p>\n");
+        if (!question.isEmpty()) out.append("<pre>").append(Html.escape(question)).append("</pre>\n");
         if (!notes.isEmpty()) {
             out.append("<ul>\n");
             for (String note : notes) out.append("<li>").append(Html.escape(note)).append("</li>\n");

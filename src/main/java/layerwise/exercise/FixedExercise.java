@@ -15,18 +15,23 @@ import java.util.List;
 public final class FixedExercise extends Exercise {
     private final List<String> hashes;
     private final double max;
+    private final String known;
 
-    FixedExercise(String id, String prompt, List<String> hashes, String hint, double max) {
+    FixedExercise(String id, String prompt, List<String> hashes, String hint, double max) { this(id, prompt, hashes, hint, max, ""); }
+
+    /** @param known the answer in words, where the teacher's copy has it ("" when only the hashes are known) */
+    FixedExercise(String id, String prompt, List<String> hashes, String hint, double max, String known) {
         super(id, prompt, "", hint.isEmpty() ? List.of() : List.of(hint));
         this.hashes = List.copyOf(hashes);
         this.max = max;
+        this.known = known;
     }
 
     @Override public double max() { return max; }
 
     @Override String solution() { return ""; }
 
-    @Override String modelAnswer() { return ""; }
+    @Override String modelAnswer() { return known; }
 
     @Override
     public Feedback grade(String answer) {

@@ -14,8 +14,10 @@ import com.google.gson.GsonBuilder;
 public final class Grading {
     private Grading() {}
 
-    /** One exercise's line of a report. */
-    public record Row(String id, double points, double max, String feedback) {}
+    /** One exercise's line of a report: also the answer as typed, the question, and the worked formula on the student's numbers. */
+    public record Row(String id, double points, double max, String feedback, String answer, String question, String formula) {
+        public Row(String id, double points, double max, String feedback) { this(id, points, max, feedback, "", "", ""); }
+    }
 
     /** A notebook's grade: per-exercise points, the total, and why the run stopped early, if it did. */
     public record Report(String notebook, String studentId, String sheet, List<Row> exercises, double total, double max,
@@ -47,6 +49,21 @@ public final class Grading {
             return m;
         }
 
+        /** The same report with another note added to its reason. */
+        public Report flagged(String note) {
+            return new Report(notebook, studentId, sheet, exercises, total, max, reason.isEmpty() ? note : reason + "; " + note);
+        }
+
+        /** The answers as typed, by exercise, leaving out blank ones: to spot two notebooks with the same answers. */
+        public Map<String, String> answers() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Row r : exercises) if (!r.answer().isBlank()) out.put(r.id(), new Answer(r.answer()).words());
+            return out;
+        }
+
+        /** A page for the student: each question, their answer, the points, what was wrong, and the worked formula with their numbers. */
+        public String toHtml() { return FeedbackPage.of(this); }
+
         public String toJson() { return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJsonMap()); }
 
         /** The points per exercise as an aligned table, then the total and the reason. */
@@ -72,7 +89,8 @@ public final class Grading {
             Feedback f = answer == null
                     ? new Feedback(e.id(), Feedback.Verdict.NO_ANSWER, 0, e.max(), "", List.of("not answered"), "")
                     : e.grade(answer);
-            rows.add(new Row(e.id(), f.points(), f.max(), f.summary()));
+            String formula = f.formula().isEmpty() ? e.solution() : f.formula();
+            rows.add(new Row(e.id(), f.points(), f.max(), f.summary(), answer == null ? "" : answer, e.question(), formula));
             total += f.points();
         }
         return new Report(notebook, sheet.studentId(), sheet.name(), rows, round(total), round(sheet.max()), reason);

@@ -29,6 +29,9 @@ public record ModelSpec(long[] input, List<LayerSpec> layers) {
         layers = List.copyOf(layers);
     }
 
+    /** One sample's shape; a copy, so that changing it changes no spec. */
+    @Override public long[] input() { return input.clone(); }
+
     public static ModelSpec of(long[] input, LayerSpec... layers) {
         return new ModelSpec(input, List.of(layers));
     }

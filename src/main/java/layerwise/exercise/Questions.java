@@ -28,11 +28,16 @@ final class Questions {
     }
 
     /** For a model that cannot be written as a spec: no library-made mistakes, the rest the same. */
-    Questions(layerwise.model.Model model) {
-        this.spec = null;
-        this.derivations = model.derivations();
-        this.code = "";
+    Questions(layerwise.model.Model model) { this(null, model.derivations()); }
+
+    /** The questions on these derivations (a model's own layer names); {@code spec}, if not null, gives the known mistakes. */
+    Questions(ModelSpec spec, List<Derivation> derivations) {
+        this.spec = spec;
+        this.derivations = List.copyOf(derivations);
+        this.code = spec == null ? "" : spec.code();
     }
+
+    String code() { return code; }
 
     Derivation layer(int i) { return derivations.get(i); }
 
@@ -86,7 +91,20 @@ final class Questions {
                         "P_total = " + total.expr().symbolic()), 1);
     }
 
-        CountExercise receptiveField(String id, int i) {
+    /** "Was its padding 'same' or 'valid'?", from the shapes; a wrong choice is told what that rule would give. */
+    ChoiceExercise sameOrValid(String id, int i) {
+        Derivation d = layer(i);
+        String right = d.lines().stream().anyMatch(l -> l.lhs().equals("P_total")) ? "same" : "valid", other = right.equals("same") ? "valid" : "same";
+        String why = "with '" + other + "' the output would differ; this layer's rule is " + firstDim(d);
+        if (spec != null && spec.layers().get(i) instanceof LayerSpec.Conv c) {
+            why = variant(i, c.withPadding(other)).map(v -> paddingNote(d, v, other)).orElse(why);
+        }
+        return new ChoiceExercise(id, d.label() + " maps " + d.inputs().get(0).withBatch() + " to " + d.output().withBatch()
+                + ". Was its padding 'same' or 'valid'?", code, right, java.util.Map.of(other, why), TextRenderer.layer(d).stripTrailing(),
+                List.of("'valid' uses only whole windows inside the input; 'same' adds zeros so that the size is ⌈W/S⌉."), 1);
+    }
+
+    CountExercise receptiveField(String id, int i) {
         ReceptiveFieldRule rf = ReceptiveFieldRule.of(spec, derivations, i);
         return new CountExercise(id, "How many input rows does one output position of " + layer(i).label()
                 + " see (its receptive field along rows)?", code, rf.size(), rf.termNames(),

@@ -82,7 +82,9 @@ public final class ShapeExercise extends Exercise {
         long[] got = dims.stream().mapToLong(Long::longValue).toArray();
         long[] want = expected.dims();
         if (Arrays.equals(got, want)) return scored(answer, points + want.length, notes);
-        points += axesPoints(got, want);
+        // Swapped axes are one named mistake, worth half the axes, whatever positions happen to match.
+        boolean swapped = isPermutation(got, want) && mistakes.stream().noneMatch(m -> Arrays.equals(m.value().dims(), got));
+        points += swapped ? Math.floor(want.length / 2.0) : axesPoints(got, want);
         notes.addAll(diagnose(got, want));
         return scored(answer, points, notes);
     }

@@ -34,27 +34,45 @@ public final class SheetNotebook {
      * model answers, plus any given here for teacher-written questions), or null for the student version.
      */
     public static String write(Exercises sheet, String studentId, Map<String, String> answers) {
+        return write(sheet.sheetFile(), studentId, answers != null, answers == null ? Map.of() : answers);
+    }
+
+    /**
+     * The student's notebook ({@code teacher} false) or the key for one student ({@code teacher} true:
+     * that student's numbers, every answer filled in). A sheet file is written into the first cell,
+     * its fixed answers only as salted hashes, so the notebook runs anywhere Layerwise does.
+     */
+    public static String write(SheetFile file, String studentId, boolean teacher, Map<String, String> answers) {
+        String id = studentId == null ? "" : studentId.trim();
+        Exercises sheet = file.exercises(teacher ? id : "");
+        Map<String, String> known = new LinkedHashMap<>(file.fixedAnswers());
+        known.putAll(answers);
         List<Map<String, Object>> cells = new ArrayList<>();
-        boolean teacher = answers != null;
-        cells.add(markdown("# Shape exercises: " + sheet.name() + (teacher ? " (teacher version)" : "") + "\n"
+        cells.add(markdown("# " + file.title() + (teacher ? " (key" + (id.isEmpty() ? "" : " for " + id) + ")" : "") + "\n"
                 + "Run the first cell with your student id: the numbers in the questions are your own. "
-                + "Write each answer between the quotes and run the cell to check it; you may check as often as you like, "
-                + "the last answer counts. `sheet.hint(\"000-conv-shape\")` gives a hint. Shapes may be written `(None, 26, 26, 32)`, "
-                + "`26x26x32` or `[26, 26, 32]`; counts `1,234,567` or `1234567`."));
-        String id = studentId == null || studentId.isBlank() ? (teacher ? "" : "YOUR-STUDENT-ID") : studentId;
-        cells.add(code("import layerwise.exercise.*;\nvar sheet = Exercises.sheet(\"" + sheet.name() + "\"" + (id.isEmpty() ? "" : ", \"" + id + "\"")
-                + ");\nsheet"));
+                + "Run a question's cell to see it; write your answer between the quotes and run it again to check it. "
+                + "You may check as often as you like: the last answer counts. `sheet.hint(\"ID\")` gives a hint. "
+                + "Shapes may be written `(None, 26, 26, 32)`, `26x26x32` or `[26, 26, 32]`; counts `1,234,567` or `1234567`."));
+        String shown = id.isEmpty() ? (teacher ? "" : "YOUR-STUDENT-ID") : id;
+        cells.add(code(open(file, shown) + "\nsheet"));
         String topic = "";
         for (Exercise e : sheet) {
             String prefix = e.id().contains("-") ? e.id().substring(0, e.id().indexOf('-')) : e.id();
-            if (!prefix.equals(topic) && TOPICS.containsKey(prefix)) cells.add(markdown(TOPICS.get(prefix)));
+            if (!prefix.equals(topic) && TOPICS.containsKey(prefix) && Exercises.sheets().contains(file.name())) cells.add(markdown(TOPICS.get(prefix)));
             topic = prefix;
-            // One snippet per cell: each snippet costs a compile, in the notebook and in the grader.
-            cells.add(code("sheet.get(\"" + e.id() + "\")"));
-            String answer = !teacher ? "" : answers.getOrDefault(e.id(), e.modelAnswer());
+            // One cell per question: a blank answer shows the question; each cell costs one compile in the grader.
+            String answer = !teacher ? "" : known.getOrDefault(e.id(), e.modelAnswer());
             cells.add(code("sheet.check(\"" + e.id() + "\", \"" + answer.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
         }
         return json(cells);
+    }
+
+    /** The first cell's code: a built-in sheet by name, any other sheet written in as JSON (a text block). */
+    private static String open(SheetFile file, String id) {
+        String who = id.isEmpty() ? "" : ", \"" + id + "\"";
+        if (Exercises.sheets().contains(file.name())) return "var sheet = Exercises.sheet(\"" + file.name() + "\"" + (who.isEmpty() ? "" : who) + ");";
+        String json = file.forStudents().replace("\\", "\\\\").replace("\"\"\"", "\"\"\\\"");
+        return "var sheet = Exercises.fromJson(\"\"\"\n" + json + "\n\"\"\"" + (who.isEmpty() ? ", \"\"" : who) + ");";
     }
 
     private static String json(List<Map<String, Object>> cells) {

@@ -162,6 +162,8 @@ public final class Derivation {
     public long nonTrainableParams() { return nonTrainable.value(); }
     public long params() { return Math.addExact(params.value(), nonTrainable.value()); }
     public long macs() { return macs.value(); }
+    /** The multiply-add count as a formula, for exercises that ask for it and show how it is worked out. */
+    public Expr macsFormula() { return macs; }
 
     public Explanation explanation() { return new Explanation("", List.of(this), List.of()); }
 }

@@ -58,7 +58,8 @@ class GradeCommandTest {
     @Test
     void severalNotebooksGiveOneCsvTableAndABrokenOneKeepsItsRow(@TempDir Path dir) throws IOException {
         Path exits = Notebooks.write(dir, "exits.ipynb", "System.exit(1);");
-        assertEquals(0, run("grade", exits.toString(), alice(dir).toString(), "--format", "csv", "--timeout", "60"));
+        Path submitted = java.nio.file.Files.createDirectories(dir.resolve("submitted").resolve("alice").resolve("sheet1"));
+        assertEquals(0, run("grade", exits.toString(), alice(submitted).toString(), "--format", "csv", "--timeout", "60"));
         List<String> lines = out().lines().toList();
         assertEquals(3, lines.size(), out());
         assertTrue(lines.get(0).startsWith("notebook,student_id,000-conv-shape,"), lines.get(0));
@@ -86,6 +87,62 @@ class GradeCommandTest {
         Grading.Report b = Grading.grade("b.ipynb", Exercises.sheet("seeds"), Map.of("003-conv-params", "448"), "");
         JsonArray list = JsonParser.parseString(GradeOutput.render(List.of(a, b), "json")).getAsJsonArray();
         assertEquals(2.0, list.get(1).getAsJsonObject().get("total").getAsDouble());   // 3·3·3·16 + 16 = 448: 2 of 2
+    }
+
+    @Test
+    void severalNotebooksGiveOneGradescopeResultEachNeverASum() {
+        Grading.Report a = Grading.grade("a.ipynb", Exercises.sheet("seeds", "a"), Map.of("none-meaning", "batch size"), "");
+        Grading.Report b = Grading.grade("b.ipynb", Exercises.sheet("seeds", "b"), Map.of("none-meaning", "the number of samples"), "");
+        JsonArray list = JsonParser.parseString(GradeOutput.render(List.of(a, b), "gradescope")).getAsJsonArray();
+        assertEquals(2, list.size());
+        assertEquals(1.0, list.get(1).getAsJsonObject().get("score").getAsDouble());
+        assertEquals("b", list.get(1).getAsJsonObject().getAsJsonObject("extra_data").get("student_id").getAsString());
+    }
+
+    @Test
+    void helpExplainsTheFlags() {
+        assertEquals(0, run("grade", "--help"));
+        assertTrue(out().contains("--roster CSV"), out());
+        assertTrue(out().contains("--feedback DIR"), out());
+    }
+
+    @Test
+    void aMissingNotebookIsAUsageError() {
+        assertEquals(2, run("grade", "--sheet", "seeds", "no-such.ipynb"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: no notebook 'no-such.ipynb'"));
+    }
+
+    @Test
+    void anUnknownSheetIsAUsageError(@TempDir Path dir) throws IOException {
+        assertEquals(2, run("grade", "--sheet", "lenett", alice(dir).toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: no sheet file 'lenett'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exercisesWithAnUnknownSheetIsAUsageError() {
+        assertEquals(2, run("exercises", "--sheet", "nope.json", "--output", "x.ipynb"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("exercises: no sheet file 'nope.json'"));
+    }
+
+    @Test
+    void aWrongSheetFileIsExplainedWithItsLine(@TempDir Path dir) throws IOException {
+        Path sheet = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"name\": \"bad\",\n \"model\": {\"input\": [4], "
+                + "\"layers\": [{\"Dense\": {\"units\": 2}}]},\n \"questions\": [{\"id\": \"a\", \"ask\": \"shape\"}]}");
+        assertEquals(1, run("exercises", "--sheet", sheet.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.json, line 3, questions[0].ask"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theTeachersKeyForAStudentHasThatStudentsAnswers() {
+        assertEquals(0, run("exercises", "--sheet", "notebooks/exercises/lenet.json", "--teacher", "--student-id", "s01"));
+        String key = out();
+        assertTrue(key.contains("Exercises.fromJson("), key.substring(0, 400));
+        assertTrue(key.contains(", \\\"s01\\\");"), "the key opens s01's numbers");
+        assertTrue(key.contains("sheet.check(\\\"none\\\", \\\"batch size\\\")"), "the fixed answer is filled in");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sheet.check\\(\\\\\"dense-params\\\\\", \\\\\"([^\\\\]*)\\\\\"\\)").matcher(key);
+        assertTrue(m.find(), key);
+        assertEquals(2, Exercises.sheet("notebooks/exercises/lenet.json", "s01").check("dense-params", m.group(1)).points(), m.group(1));
+        assertTrue(!m.group(1).equals("48,120"), "s01's numbers are not the teacher's");
     }
 
     @Test

@@ -37,7 +37,7 @@ class GradingTest {
         assertEquals(List.of("id", "points", "max", "feedback"), List.copyOf(row.keySet()));
         assertEquals("003-conv-params", row.get("id").getAsString());
         assertEquals(1.0, row.get("points").getAsDouble());
-        assertEquals("Partly right: missing + F = 16 bias terms", row.get("feedback").getAsString());
+        assertEquals("Partly right: missing bias: + F = 16 bias terms", row.get("feedback").getAsString());
     }
 
     @Test

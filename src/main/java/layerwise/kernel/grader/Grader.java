@@ -6,43 +6,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 import layerwise.exercise.Attempts;
-import layerwise.exercise.Exercises;
 import layerwise.exercise.Grading;
+import layerwise.exercise.SheetFile;
 
 /**
- * Grades one notebook: runs it in a fresh JVM, reads back the answers it checked, and scores them
- * against the grader's own copy of the sheet, made from the sheet's name and the student id. A
- * notebook that edits its exercise cells or its models changes nothing: the expected answers are
- * made here, not read from the notebook.
+ * Grades one notebook for one student: runs it in a fresh JVM, reads back the answers it checked,
+ * and scores them against the grader's own copy of the sheet, on the numbers of the student id the
+ * teacher gives (from a roster or the submission's folder), never the id the notebook wrote. A
+ * notebook that opened another sheet or another id is graded all the same, and flagged.
  */
 public final class Grader {
+    private final SheetFile sheet;
     private final NotebookRunner runner;
-    private final String studentId, sheet;
 
-    /**
-     * @param studentId the id to grade as, or null to take the id the notebook used
-     * @param sheet     the sheet to grade against, or null to take the one the notebook opened
-     */
-    public Grader(Duration timeout, long outputLimit, String studentId, String sheet) {
-        this.runner = new NotebookRunner(timeout, outputLimit);
-        this.studentId = studentId;
+    public Grader(SheetFile sheet, NotebookRunner runner) {
         this.sheet = sheet;
+        this.runner = runner;
     }
 
-    public Grading.Report grade(Path notebook) {
+    public Grader(SheetFile sheet, Duration timeout, long outputLimit) { this(sheet, new NotebookRunner(timeout, outputLimit)); }
+
+    /** @param studentId the id the teacher's roster gives; "" grades on the teacher's numbers, and says so */
+    public Grading.Report grade(Path notebook, String studentId) {
+        String id = studentId == null ? "" : studentId.trim();
         NotebookRunner.Result run = runner.run(notebook);
         Attempts.Submission handedIn = Attempts.read(run.attempts());
         List<String> problems = new ArrayList<>(run.problems());
-        String sheetName = sheet != null ? sheet : handedIn.sheet().isEmpty() ? "seeds" : handedIn.sheet();
-        if (!Exercises.sheets().contains(sheetName)) {
-            problems.add("the notebook used sheet '" + sheetName + "', which is not a named sheet; graded against 'seeds'");
-            sheetName = "seeds";
+        if (!handedIn.sheet().isEmpty() && !handedIn.sheet().equals(sheet.name())) {
+            problems.add("the notebook opened sheet '" + handedIn.sheet() + "'; graded against '" + sheet.name() + "'");
         }
-        String id = studentId != null ? studentId : handedIn.studentId();
-        if (studentId != null && !handedIn.studentId().isEmpty() && !handedIn.studentId().equals(studentId)) {
-            problems.add("the notebook used student id '" + handedIn.studentId() + "'; graded as '" + studentId + "'");
+        if (!handedIn.answers().isEmpty() && !handedIn.studentId().equals(id)) {
+            problems.add("the notebook used student id '" + handedIn.studentId() + "'; graded as '" + id + "'"
+                    + (id.isEmpty() ? " (no roster entry or submitted/<id>/ folder: the teacher's numbers)" : " (the roster's)"));
         }
         if (handedIn.answers().isEmpty() && problems.isEmpty()) problems.add("no answer was checked");
-        return Grading.grade(notebook.toString(), Exercises.sheet(sheetName, id), handedIn.answers(), String.join("; ", problems));
+        return Grading.grade(notebook.toString(), sheet.exercises(id), handedIn.answers(), String.join("; ", problems));
     }
 }

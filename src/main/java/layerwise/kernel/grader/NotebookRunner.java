@@ -2,42 +2,56 @@ package layerwise.kernel.grader;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import jdk.jshell.JShell;
 
 /**
- * Runs a notebook's code cells in JShell, whose snippets execute in a fresh JVM of their own (JShell's
- * default remote execution), then reads back the answers the notebook checked. The whole run has a time
- * limit; a cell that loops is stopped and, if it will not stop, its JVM is killed. System.exit ends only
- * that JVM. Errors in a cell are noted and the next cells still run, as in a script.
+ * Runs a notebook's code cells in JShell. The snippets are compiled here, in the grader's warm JVM,
+ * and executed in a fresh JVM of their own ({@link ChildJvm}) whose working folder is a new
+ * temporary folder holding only a copy of the notebook, deleted afterwards. Limits: the time of the
+ * whole run (then the JVM is killed), its heap, and the output kept. System.exit ends only that JVM.
+ * Errors in a cell are noted and the next cells still run, as in a script.
  */
 public final class NotebookRunner {
-    /** What came back from one run: the answer log's lines (one JSON attempt each) and what went wrong, if anything. */
+    private static final long ANSWERS_LIMIT = 4 << 20;
+
+    /** What came back from one run: the answer stream's lines (one JSON attempt each) and what went wrong, if anything. */
     public record Result(List<String> attempts, List<String> problems) {
         public Result {
             attempts = List.copyOf(attempts);
             problems = List.copyOf(problems);
         }
     }
+
     private final Duration timeout;
     private final long outputLimit;
+    private final String memory;
 
-    public NotebookRunner(Duration timeout, long outputLimit) {
+    public NotebookRunner(Duration timeout, long outputLimit) { this(timeout, outputLimit, "512m"); }
+
+    /** @param memory the notebook JVM's heap limit, as -Xmx takes it ("512m") */
+    public NotebookRunner(Duration timeout, long outputLimit, String memory) {
         this.timeout = timeout;
         this.outputLimit = outputLimit;
+        this.memory = memory;
     }
+
+    /** Whether notebooks run read-only outside their folder on this system (see {@code Sandbox}). */
+    public static boolean sandboxed() { return Sandbox.available(); }
 
     public Result run(Path notebook) {
         Notebook nb;
@@ -46,27 +60,21 @@ public final class NotebookRunner {
         } catch (IOException | RuntimeException e) {
             return new Result(List.of(), List.of("could not read " + notebook.getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
-        Path log;
+        Path folder = null;
         try {
-            log = Files.createTempFile("layerwise-attempts", ".jsonl");
+            folder = Files.createTempDirectory("layerwise-grade-");
+            Files.copy(notebook, folder.resolve(notebook.getFileName().toString()));
+            CappedStream answers = new CappedStream(ANSWERS_LIMIT);
+            List<String> problems = run(nb, folder, answers);
+            return new Result(answers.kept().lines().toList(), problems);
         } catch (IOException e) {
-            return new Result(List.of(), List.of("cannot create the answer log: " + e.getMessage()));
-        }
-        try {
-            List<String> problems = run(nb, log);
-            return new Result(Files.readAllLines(log, StandardCharsets.UTF_8), problems);
-        } catch (IOException e) {
-            return new Result(List.of(), List.of("cannot read the answer log: " + e.getMessage()));
+            return new Result(List.of(), List.of("cannot make the notebook's temporary folder: " + e.getMessage()));
         } finally {
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException ignored) {
-                // a temporary file left behind harms nothing
-            }
+            if (folder != null) delete(folder);
         }
     }
 
-    private List<String> run(Notebook nb, Path log) {
+    private List<String> run(Notebook nb, Path folder, CappedStream answers) {
         CappedStream output = new CappedStream(outputLimit);
         AtomicBoolean timedOut = new AtomicBoolean(), ended = new AtomicBoolean();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,12 +84,15 @@ public final class NotebookRunner {
         });
         List<String> problems = new ArrayList<>();
         PrintStream printed = new PrintStream(output, true, StandardCharsets.UTF_8);
-        InputStream noInput = new ByteArrayInputStream(new byte[0]);
-        try (JShell shell = JShell.builder().out(printed).err(printed).in(noInput)
-                .remoteVMOptions(RemoteVm.options(log)).build()) {
+        ChildJvm child = new ChildJvm(folder, RemoteVm.options(folder, memory), answers);
+        try (JShell shell = JShell.builder().out(printed).err(printed).in(new ByteArrayInputStream(new byte[0]))
+                .executionEngine(child, Map.of()).build()) {
             shell.onShutdown(s -> ended.set(true));
+            watchdog.schedule(() -> {
+                timedOut.set(true);
+                child.kill();
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             RemoteVm.prepare(shell);
-            watchdog.schedule(() -> stop(shell, timedOut, watchdog), timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<String> cells = nb.codeCells();
             for (int i = 0; i < cells.size() && !ended.get(); i++) {
                 Cells.run(shell, cells.get(i), i + 1, problems);
@@ -99,6 +110,7 @@ public final class NotebookRunner {
             problems.add("the notebook's Java process failed: " + e.getMessage());
         } finally {
             watchdog.shutdownNow();
+            child.kill();
         }
         if (output.overflowed()) {
             problems.add("printed " + String.format("%,d", output.total()) + " bytes; output past " + String.format("%,d", outputLimit) + " bytes was dropped");
@@ -106,19 +118,11 @@ public final class NotebookRunner {
         return problems;
     }
 
-    private static void stop(JShell shell, AtomicBoolean timedOut, ScheduledExecutorService watchdog) {
-        timedOut.set(true);
-        try {
-            shell.stop();
-        } catch (RuntimeException ignored) {
-            // stopping is best effort; closing below kills the JVM for sure
+    private static void delete(Path folder) {
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temporary folder left behind harms nothing
         }
-        watchdog.schedule(() -> {
-            try {
-                shell.close();
-            } catch (RuntimeException ignored) {
-                // already closed
-            }
-        }, 3, TimeUnit.SECONDS);
     }
 }

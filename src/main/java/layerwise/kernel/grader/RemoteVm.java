@@ -16,8 +16,6 @@ import java.util.jar.Manifest;
 
 import jdk.jshell.JShell;
 
-import layerwise.exercise.Attempts;
-
 /** How the notebook's JVM is started: Layerwise on its class path, a memory cap, and the kernel's imports. */
 final class RemoteVm {
     private static final String STARTUP = "/layerwise/kernel/startup.jshell";
@@ -27,9 +25,15 @@ final class RemoteVm {
 
     private RemoteVm() {}
 
-    static String[] options(Path attemptsLog) {
-        return new String[] {"-D" + Attempts.FILE_PROPERTY + "=" + attemptsLog.toAbsolutePath(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"};
+    /**
+     * The JVM's options: a heap limit, a quick start (the notebook runs for seconds), temporary files
+     * and the home folder inside the notebook's folder, and no performance-data file in /tmp.
+     */
+    static List<String> options(Path folder, String memory) {
+        String dir = folder.toAbsolutePath().toString();
+        return List.of("-Xmx" + memory, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-Xshare:auto", "-Djava.io.tmpdir=" + dir, "-Duser.home=" + dir, "-Dfile.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8", "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector");
     }
 
     /** Puts Layerwise on the class path of compiler and JVM, then runs the kernel's imports (skipping missing packages). */
