@@ -156,6 +156,14 @@ def pointwise(case):
         alpha = t(case["alpha"], (case["shape"][-1],)).requires_grad_()
         y = f.prelu(x.movedim(-1, 1), alpha).movedim(1, -1)
         extra["alpha"] = alpha
+    elif name == "crop":
+        y = x[(slice(None),) + tuple(slice(a, x.shape[i + 1] - b) for i, (a, b) in enumerate(case["crop"])) + (slice(None),)]
+    elif name == "dense_per_step":
+        # TimeDistributed(Dense(u)) = torch's Linear, which acts on the last axis of every step already
+        kernel = t(case["kernel"], (case["shape"][-1], case["units"])).requires_grad_()
+        bias = t(case["bias"], (case["units"],)).requires_grad_()
+        y = x @ kernel + bias
+        extra.update(kernel=kernel, bias=bias)
     elif name == "repeat":
         y = x.unsqueeze(1).repeat(1, case["n"], 1)
     else:
