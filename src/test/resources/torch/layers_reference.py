@@ -147,8 +147,50 @@ def layernorm(case):
     return {"y": flat(y), "dx": flat(x.grad), "dgamma": flat(ln.weight.grad), "dbeta": flat(ln.bias.grad)}
 
 
+def pointwise(case):
+    """Activation layers and the pooling/repeat layers, each one torch function on a channels-last x."""
+    x = t(case["x"], case["shape"]).requires_grad_()
+    f, name, extra = torch.nn.functional, case["name"], {}
+    if name == "prelu":
+        # one alpha per channel (Keras shared_axes over every axis but the channels) = torch's per-channel PReLU
+        alpha = t(case["alpha"], (case["shape"][-1],)).requires_grad_()
+        y = f.prelu(x.movedim(-1, 1), alpha).movedim(1, -1)
+        extra["alpha"] = alpha
+    elif name == "crop":
+        y = x[(slice(None),) + tuple(slice(a, x.shape[i + 1] - b) for i, (a, b) in enumerate(case["crop"])) + (slice(None),)]
+    elif name == "dense_per_step":
+        # TimeDistributed(Dense(u)) = torch's Linear, which acts on the last axis of every step already
+        kernel = t(case["kernel"], (case["shape"][-1], case["units"])).requires_grad_()
+        bias = t(case["bias"], (case["units"],)).requires_grad_()
+        y = x @ kernel + bias
+        extra.update(kernel=kernel, bias=bias)
+    elif name == "repeat":
+        y = x.unsqueeze(1).repeat(1, case["n"], 1)
+    else:
+        y = {"leaky_relu": lambda: f.leaky_relu(x, case["slope"]), "elu": lambda: f.elu(x, case["alpha"]),
+             "relu6": lambda: f.relu6(x), "softmax": lambda: f.softmax(x, dim=-1),
+             "global_mean_3d": lambda: x.mean(dim=(1, 2, 3)), "global_max_3d": lambda: x.amax(dim=(1, 2, 3))}[name]()
+    (y * t(case["r"], y.shape)).sum().backward()
+    out = {"y": flat(y), "dx": flat(x.grad)}
+    out.update({"d" + k: flat(v.grad) for k, v in extra.items()})
+    return out
+
+
+def merge(case):
+    a = t(case["a"], case["shape"]).requires_grad_()
+    b = t(case["b"], case["shape"]).requires_grad_()
+    y = {"multiply": torch.mul, "subtract": torch.sub, "maximum": torch.maximum, "minimum": torch.minimum,
+         "average": lambda p, q: (p + q) / 2}[case["name"]](a, b)
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "da": flat(a.grad), "db": flat(b.grad)}
+
+
 def answer(case):
     kind = case["kind"]
+    if kind == "pointwise":
+        return pointwise(case)
+    if kind == "merge":
+        return merge(case)
     if kind == "attention":
         return attention(case)
     if kind == "layernorm":

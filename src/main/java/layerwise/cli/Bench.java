@@ -11,7 +11,7 @@ import layerwise.ndarray.kernels.Gemm;
 import layerwise.ndarray.kernels.Parallel;
 
 /**
- * {@code ./layerwise bench [--models S1,S3,M] [--gemm 256,512,1024,2048] [--epochs N] --format json}:
+ * {@code ./layerwise bench [--models S1,S3,M,L,T] [--gemm 256,512,1024,2048] [--epochs N] --format json}:
  * how fast this machine runs Layerwise, with the figure names and units of the PyTorch anchor script
  * (../shared/reference/bench/anchor_torch.py), one JSON line per figure.
  */
@@ -41,7 +41,7 @@ final class Bench {
         if (!format.equals("json") && !format.equals("text")) throw new UsageException("bench: --format is json or text, got '" + format + "'.");
         List<String> keys = models.equalsIgnoreCase("none") ? List.of() : Arrays.stream(models.split(",")).map(String::trim).toList();
         for (String key : keys) {
-            if (!ModelBench.known(key)) throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3 and M (or none).");
+            if (!ModelBench.known(key)) throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3, M, L and T (or none).");
         }
         int[] gemmSizes = sizes(gemm);
         Bench bench = new Bench(out, format.equals("json"));
@@ -51,7 +51,7 @@ final class Bench {
         return 0;
     }
 
-    static final String USAGE = "Usage: ./layerwise bench [--models S1,S3,M|none] [--gemm 256,512,1024,2048] [--epochs N] [--format json|text]";
+    static final String USAGE = "Usage: ./layerwise bench [--models S1,S3,M,L,T|none] [--gemm 256,512,1024,2048] [--epochs N] [--format json|text]";
 
     private static String need(String flag, String value) {
         if (value == null) throw new UsageException("bench: " + flag + " needs a value.\n" + USAGE);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import layerwise.examples.SeedModels;
+import layerwise.examples.SequenceModels;
 import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Flatten;
@@ -29,12 +30,15 @@ import layerwise.train.History;
 import layerwise.train.SGD;
 
 /**
- * The three training workloads of the PyTorch anchor script, built and trained the same way: random
- * uniform inputs, random labels, SGD(lr 0.01, momentum 0.9, Nesterov), batch 32.
+ * The training workloads of the PyTorch anchor script, built and trained the same way: random uniform
+ * inputs (random token ids for L and T), random labels, SGD(lr 0.01, momentum 0.9, Nesterov), batch 32.
  * <pre>
  *   S1  100 samples (100, 100, 3), 10 classes: Conv2D(32, 3, relu), Flatten, Dense(256, relu), Dense(10, softmax); 10 epochs
  *   S3  64 samples (150, 150, 3), binary: 3 × (Conv2D 3×3 relu, MaxPooling2D 2), Flatten, Dense(512, relu), Dense(1, sigmoid); 3 epochs
  *   M   2,000 samples (28, 28, 1), 10 classes: Conv2D(8, 3, relu), MaxPooling2D 2, Flatten, Dense(10, softmax); 3 epochs
+ *   L   2,000 sequences of 100 token ids, binary: Embedding(5000, 64), LSTM(64), Dense(1, sigmoid); 3 epochs
+ *   T   2,000 sequences of 64 token ids, binary: Embedding(5000, 64), MultiHeadAttention(4, 16) + residual, LayerNormalization,
+ *       Dense(128, relu), Dense(64) + residual, LayerNormalization, GlobalAveragePooling1D, Dense(1, sigmoid); 3 epochs
  * </pre>
  */
 final class ModelBench {
@@ -43,7 +47,12 @@ final class ModelBench {
         void emit(String name, List<Double> samples, String unit, String extra);
     }
 
-    private record Workload(Model model, int samples, int[] sampleShape, int classes, int epochs) {}
+    /** {@code vocabulary} &gt; 0: the inputs are token ids below it rather than uniform numbers. */
+    private record Workload(Model model, int samples, int[] sampleShape, int classes, int epochs, int vocabulary) {
+        Workload(Model model, int samples, int[] sampleShape, int classes, int epochs) {
+            this(model, samples, sampleShape, classes, epochs, 0);
+        }
+    }
 
     private final Figures figures;
 
@@ -51,7 +60,7 @@ final class ModelBench {
         this.figures = figures;
     }
 
-    static boolean known(String key) { return List.of("S1", "S3", "M").contains(key); }
+    static boolean known(String key) { return List.of("S1", "S3", "M", "L", "T").contains(key); }
 
     void run(String key, int epochsOverride) {
         Names.reset();
@@ -60,7 +69,7 @@ final class ModelBench {
         int[] shape = new int[w.sampleShape().length + 1];
         shape[0] = w.samples();
         System.arraycopy(w.sampleShape(), 0, shape, 1, w.sampleShape().length);
-        NDArray x = NDArray.random(0, shape);
+        NDArray x = w.vocabulary() > 0 ? NDArray.randint(0, w.vocabulary(), shape) : NDArray.random(0, shape);
         NDArray labels = NDArray.randint(1, w.classes() == 1 ? 2 : w.classes(), w.samples());
         NDArray y = w.classes() == 1 ? labels.reshape(w.samples(), 1) : NDArray.toCategorical(labels, w.classes());
         String loss = w.classes() == 1 ? "binary_crossentropy" : "categorical_crossentropy";
@@ -120,7 +129,9 @@ final class ModelBench {
             case "S1" -> new Workload(SeedModels.convThenDense(true), 100, new int[] {100, 100, 3}, 10, 10);
             case "S3" -> new Workload(SeedModels.threeConvBlocks(), 64, new int[] {150, 150, 3}, 1, 3);
             case "M" -> new Workload(mnistLike(), 2000, new int[] {28, 28, 1}, 10, 3);
-            default -> throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3 and M.");
+            case "L" -> new Workload(SequenceModels.textLstm(), 2000, new int[] {100}, 1, 3, 5000);
+            case "T" -> new Workload(SequenceModels.encoderBlock(), 2000, new int[] {64}, 1, 3, 5000);
+            default -> throw new UsageException("bench: unknown model '" + key + "'; the models are S1, S3, M, L and T.");
         };
     }
 

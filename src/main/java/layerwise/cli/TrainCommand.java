@@ -17,6 +17,7 @@ import layerwise.model.Model;
 import layerwise.ndarray.NDArray;
 import layerwise.train.Adagrad;
 import layerwise.train.Adam;
+import layerwise.train.AdamW;
 import layerwise.train.FitListener;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
@@ -102,7 +103,7 @@ final class TrainCommand {
                 switch (flag) {
                     case "--data" -> data = v;
                     case "--loss" -> loss = v;
-                    case "--optimizer" -> opt = oneOf(flag, v, List.of("sgd", "adam", "rmsprop", "adagrad"));
+                    case "--optimizer" -> opt = oneOf(flag, v, List.of("sgd", "adam", "adamw", "rmsprop", "adagrad"));
                     case "--lr" -> lr = number(flag, v);
                     case "--epochs" -> epochs = (int) positive(flag, v);
                     case "--batch-size" -> batch = (int) positive(flag, v);
@@ -134,6 +135,7 @@ final class TrainCommand {
         static Optimizer optimizer(String name, Double lr) {
             return switch (name) {
                 case "adam" -> new Adam(lr == null ? 0.001 : lr);
+                case "adamw" -> new AdamW(lr == null ? 0.001 : lr);
                 case "rmsprop" -> new RMSprop(lr == null ? 0.001 : lr);
                 case "adagrad" -> new Adagrad(lr == null ? 0.001 : lr);
                 default -> new SGD(lr == null ? 0.01 : lr);

@@ -66,7 +66,6 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     /** Reduces the spatial axes one after another (channels_last, keeping them as size 1), as a mean or a max. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        if (rank > 2) throw notComputable();
         savedX = dataFormat.equals("channels_last") ? x : DataFormat.toChannelsLast(x);
         NDArray y = savedX;
         for (int i = 1; i <= rank; i++) y = kind().equals("max") ? y.max(i, true) : y.mean(i, true);

@@ -51,4 +51,20 @@ class AttentionJsonTest {
         assertEquals(m.summaryTable().toText(), back.summaryTable().toText());
         assertEquals(m.toJson(), back.toJson());
     }
+
+    @Test
+    void activationMergeRepeatAndPooling3DLayersSurviveTheRoundTrip() {
+        var a = new Input(8);
+        var b = new Input(8);
+        var merged = new Average().apply(new Multiply().apply(a, b), new Subtract().apply(a, b), new Maximum().apply(a, b), new Minimum().apply(a, b));
+        var x = new PReLU().apply(new ELU().alpha(0.5).apply(new LeakyReLU().negativeSlope(0.1).apply(new ReLU().maxValue(6).apply(merged))));
+        x = new RepeatVector(4).apply(new Softmax().apply(x));
+        Model m = new Model(List.of(a, b), List.of(x));
+        assertEquals(m.toJson(), KerasJson.read(m.toJson()).toJson());
+        var seq = new Sequential();
+        seq.add(new PReLU().sharedAxes(1, 2, 3).inputShape(4, 5, 6, 3));
+        seq.add(new GlobalMaxPooling3D());
+        assertEquals(seq.toJson(), KerasJson.read(seq.toJson()).toJson());
+        assertEquals(3, KerasJson.read(seq.toJson()).countParams());
+    }
 }

@@ -1,0 +1,14 @@
+package layerwise.layers;
+
+/**
+ * Averages each channel over all depths, rows and columns of a volume.
+ * C_out = C_in; no parameters.
+ * Input shape: (depth, rows, cols, channels). Output shape: (channels,), or (1, 1, 1, channels) with keepdims.
+ */
+public final class GlobalAveragePooling3D extends GlobalPooling<GlobalAveragePooling3D> {
+    public GlobalAveragePooling3D() {
+        super(3);
+    }
+
+    @Override protected String kind() { return "average"; }
+}
