@@ -22,7 +22,7 @@ class BenchCommandTest {
     @Test
     void unknownModelIsAUsageErrorNamingTheModels() {
         assertEquals(2, run("bench", "--models", "S2", "--format", "json"));
-        assertTrue(err().contains("unknown model 'S2'; the models are S1, S3 and M"), err());
+        assertTrue(err().contains("unknown model 'S2'; the models are S1, S3, M, L and T"), err());
     }
 
     @Test
