@@ -1,6 +1,7 @@
 package layerwise.cli;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -104,24 +105,36 @@ final class ModelBench {
     /**
      * Trains the model for untimed epochs first, as a JMH warm-up does: the JVM compiles the kernels
      * with all optimizations only after watching them run for a while (about 2 s of M's training on
-     * this machine: its epochs took 60–80 ms until then and 45–50 ms after). Epochs follow one another
-     * until 2.5 s have passed, at least one. The caller re-initializes the weights and makes a fresh
-     * optimizer afterwards, so the timed run computes exactly the losses it would compute without
-     * warm-up. A model with more than 16 M weights (S1) is not warmed up: its steps are a few long
-     * kernel calls that the JIT has compiled within the first epoch, and the warm-up's discarded
-     * weights, gradients and velocities (945 MB for S1) would inflate its peak-memory figures.
+     * a quiet machine: its epochs took 60–80 ms until then and 45–50 ms after). Epochs follow one
+     * another for at least 2.5 s, and then until one passes in which the JIT compilers worked for less
+     * than 2 % of it (at most 20 s): in a JVM that has trained bigger models (S1, S3 before M), the
+     * compiler still has their code to finish and this model's kernels wait in its queue, running
+     * unoptimized meanwhile. The caller re-initializes the weights and makes a fresh optimizer
+     * afterwards, so the timed run computes exactly the losses it would compute without warm-up. A
+     * model with more than 16 M weights (S1) is not warmed up: its steps are a few long kernel calls
+     * that the JIT has compiled within the first epoch, and the warm-up's discarded weights, gradients
+     * and velocities (945 MB for S1) would inflate its peak-memory figures.
      */
     private static int warmUp(Model model, NDArray x, NDArray y, String loss) {
         if (model.countParams() > 16_000_000L) return 0;
         model.initialize(0);
         model.compile(new SGD(0.01).momentum(0.9).nesterov(true), loss);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         int epochs = 0;
+        boolean compiling;
         do {
+            long epochStart = System.nanoTime(), jitStart = jitMillis(jit);
             model.fit(x, y, 32, 1, new FitOptions().verbose(0).seed(0));
             epochs++;
-        } while (System.nanoTime() - start < 2_500_000_000L);
+            compiling = (jitMillis(jit) - jitStart) * 1e6 > 0.02 * (System.nanoTime() - epochStart);
+        } while (System.nanoTime() - start < 2_500_000_000L || compiling && System.nanoTime() - start < 20_000_000_000L);
         return epochs;
+    }
+
+    /** Milliseconds the JIT compilers have worked so far, or 0 where the JVM does not say. */
+    private static long jitMillis(CompilationMXBean jit) {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static Workload workload(String key) {

@@ -10,10 +10,13 @@ import java.util.function.IntConsumer;
  * The helper threads behind {@link Parallel}. A job is posted where every helper looks; whoever is
  * free takes its next task. After a job a helper keeps looking for the next one for 100 µs before it
  * parks: a training step of a small model posts a job every few tens of microseconds, and waking a
- * parked thread takes 20–30 µs, as long as many of those jobs.
+ * parked thread takes 20–30 µs, as long as many of those jobs. After its first 10 µs of looking, a
+ * helper yields the core between looks: the JIT compiler and the GC run on the same few cores, and a
+ * helper that only spins would hold one of them away from the compiler just when a new model's kernels
+ * wait to be compiled (on 2 cores, main thread + spinning helper leave it nothing).
  */
 final class Helpers {
-    private static final long SPIN_NANOS = 100_000;
+    private static final long SPIN_NANOS = 100_000, BUSY_SPIN_NANOS = 10_000;
     private static final AtomicLong IDS = new AtomicLong();
 
     private final AtomicReference<Job> posted = new AtomicReference<>();
@@ -54,8 +57,10 @@ final class Helpers {
                     lastId = job.id;
                     job.work();
                     idleSince = System.nanoTime();
-                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                } else if (System.nanoTime() - idleSince < BUSY_SPIN_NANOS) {
                     Thread.onSpinWait();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.yield();
                 } else {
                     parked = true;
                     job = posted.get();
