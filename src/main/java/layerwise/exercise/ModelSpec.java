@@ -72,11 +72,18 @@ public record ModelSpec(long[] input, List<LayerSpec> layers) {
     }
 
     /** The real model, with the names a fresh Keras session gives (input_1, conv2d, conv2d_1, dense, …). */
-    public Model build() {
+    public Model build() { return build(List.of()); }
+
+    /** The real model with its layers named as given (a teacher's model varied for a student keeps its names). */
+    public Model build(List<String> names) {
         return Names.isolated(() -> {
             var in = new Input(input);
             SymbolicTensor x = in;
-            for (LayerSpec l : layers) x = l.create().apply(x);
+            for (int i = 0; i < layers.size(); i++) {
+                Layer layer = layers.get(i).create();
+                if (i < names.size() && layer instanceof layerwise.layers.FluentLayer<?> named) named.name(names.get(i));
+                x = layer.apply(x);
+            }
             return new Model(in, x);
         });
     }

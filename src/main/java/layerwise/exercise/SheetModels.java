@@ -105,7 +105,8 @@ final class SheetModels {
         }
         if (!vary || studentId.isEmpty()) return new Built(model, spec, model.derivations());
         ModelSpec mine = Variation.of(spec, Seeding.spread(sheet.name() + "/" + key, studentId));
-        return new Built(mine.build(), mine, mine.build().derivations());
+        Model varied = mine.build(model.derivations().stream().map(Derivation::layerName).toList());
+        return new Built(varied, mine, varied.derivations());
     }
 
     private Model read(String where, JsonElement e) {
