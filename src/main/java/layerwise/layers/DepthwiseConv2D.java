@@ -61,10 +61,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     @Override
     protected void addParams(Derivation d, long cIn) {
         Expr outChannels = Expr.var("C_in", cIn).times(Expr.var("M", depthMultiplier));
-        List<Expr> factors = new ArrayList<>(kernelVars());
-        factors.add(Expr.var("C_in", cIn));
-        factors.add(Expr.var("M", depthMultiplier));
-        Expr weights = Expr.product(factors);
+        Expr weights = DepthwiseMath.weightCount(kernelVars(), cIn, depthMultiplier);
         d.params(useBias ? weights.plus(outChannels) : weights,
                 "a " + windowText() + " kernel for each of the C_in×M output channels"
                         + (useBias ? ", plus one bias each" : "") + "; a Conv2D would need ×C_in more");

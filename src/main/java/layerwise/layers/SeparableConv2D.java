@@ -61,10 +61,7 @@ public final class SeparableConv2D extends FilterConvolution<SeparableConv2D> {
     @Override
     protected void addParams(Derivation d, long cIn) {
         Expr mid = Expr.var("C_in", cIn).times(Expr.var("M", depthMultiplier));
-        List<Expr> factors = new ArrayList<>(kernelVars());
-        factors.add(Expr.var("C_in", cIn));
-        factors.add(Expr.var("M", depthMultiplier));
-        Expr depthwise = Expr.product(factors);
+        Expr depthwise = DepthwiseMath.weightCount(kernelVars(), cIn, depthMultiplier);
         Expr pointwise = mid.times(Expr.var("F", filters));
         Expr weights = depthwise.plus(pointwise);
         d.params(useBias ? weights.plus(Expr.var("F", filters)) : weights,
