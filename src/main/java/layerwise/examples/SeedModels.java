@@ -23,7 +23,7 @@ public final class SeedModels {
      */
     public static Model convThenDense(boolean withFlatten) {
         var inputLayer = new Input(100, 100, 3);
-        SymbolicTensor x = new Conv2D(32, 3, 3).activation("relu").apply(inputLayer);
+        SymbolicTensor x = new Conv2D(32, 3).activation("relu").apply(inputLayer);
         if (withFlatten) x = new Flatten().apply(x);
         x = new Dense(256).activation("relu").apply(x);
         x = new Dense(10).activation("softmax").apply(x);

@@ -3,6 +3,7 @@ package layerwise.exercise;
 import java.util.List;
 
 import layerwise.exercise.Feedback.Verdict;
+import layerwise.explain.Html;
 
 /**
  * One question with a checkable answer. {@link #grade(String)} scores an answer without side effects

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
+import layerwise.explain.Html;
 import layerwise.model.Model;
 
 /**

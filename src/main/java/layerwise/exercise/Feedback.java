@@ -2,6 +2,8 @@ package layerwise.exercise;
 
 import java.util.List;
 
+import layerwise.explain.Html;
+
 /**
  * The answer to a check: right or wrong, the points earned, what was right and wrong in words, and
  * the worked formula (taken from the layer's derivation; empty while the teacher holds it back).

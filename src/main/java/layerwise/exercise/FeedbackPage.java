@@ -1,5 +1,7 @@
 package layerwise.exercise;
 
+import layerwise.explain.Html;
+
 /** The HTML feedback page of one graded notebook, to hand back to the student. */
 final class FeedbackPage {
     private FeedbackPage() {}

@@ -9,6 +9,7 @@ import layerwise.explain.Derivation;
 import layerwise.explain.Derivation.Line;
 import layerwise.explain.Expr;
 import layerwise.explain.TextRenderer;
+import layerwise.model.ReceptiveField;
 import layerwise.ndarray.Shape;
 
 /**
@@ -104,13 +105,29 @@ final class Questions {
                 List.of("'valid' uses only whole windows inside the input; 'same' adds zeros so that the size is ⌈W/S⌉."), 1);
     }
 
+    /** The receptive field along rows by model/ReceptiveField's rule, a term per conv or pooling layer for credit. */
     CountExercise receptiveField(String id, int i) {
-        ReceptiveFieldRule rf = ReceptiveFieldRule.of(spec, derivations, i);
+        List<String> names = new ArrayList<>(List.of("(the position itself)")), layers = new ArrayList<>();
+        List<ReceptiveField.Window> windows = new ArrayList<>();
+        for (int k = 0; k <= i; k++) {
+            if (spec.layers().get(k) instanceof LayerSpec.Conv c) windows.add(new ReceptiveField.Window(c.kernel(), c.stride(), 1));
+            else if (spec.layers().get(k) instanceof LayerSpec.Pool p) windows.add(new ReceptiveField.Window(p.pool(), p.pool(), 1));
+            else continue;
+            layers.add(derivations.get(k).layerName());
+            names.add("from " + derivations.get(k).layerName());
+        }
+        ReceptiveField.Rule rf = ReceptiveField.rule(windows);
+        StringBuilder text = new StringBuilder();
+        for (int n = 1; n <= windows.size(); n++) {
+            text.append(String.format("%-16s K_%d = %d, j_%d = %d, adds %s%n", layers.get(n - 1), n, windows.get(n - 1).k(), n,
+                    rf.jumps().get(n - 1), Formulas.worked("", rf.terms().get(n - 1))));
+        }
+        text.append("r = ").append(Formulas.worked("", rf.size()));
         return new CountExercise(id, "How many input rows does one output position of " + layer(i).label()
-                + " see (its receptive field along rows)?", code, rf.size(), rf.termNames(),
+                + " see (its receptive field along rows)?", code, rf.size(), names,
                 List.of(new Mistake<>(rf.withoutJumps(), "after a layer with stride S, each step of the next window moves S input "
                         + "positions: multiply (K − 1) by the jump j")),
-                rf.text(), List.of("Each layer widens the field by (K − 1) steps; a step is j input positions, and j grows by "
+                text.toString(), List.of("Each layer widens the field by (K − 1) steps; a step is j input positions, and j grows by "
                         + "the stride of every layer before.", "r = 1 + Σ (K_i − 1)×j_i, with j_1 = 1 and j_(i+1) = j_i×S_i"), 2);
     }
 

@@ -20,9 +20,9 @@ public enum Notation {
 
     private static String mathmlSymbol(String name) {
         int underscore = name.indexOf('_');
-        if (underscore < 0) return "<mi>" + NotebookRenderer.escape(name) + "</mi>";
-        return "<msub><mi>" + NotebookRenderer.escape(name.substring(0, underscore)) + "</mi><mi>"
-                + NotebookRenderer.escape(name.substring(underscore + 1)) + "</mi></msub>";
+        if (underscore < 0) return "<mi>" + Html.escape(name) + "</mi>";
+        return "<msub><mi>" + Html.escape(name.substring(0, underscore)) + "</mi><mi>"
+                + Html.escape(name.substring(underscore + 1)) + "</mi></msub>";
     }
 
     /** A number as this notation writes it: 4,640, 4{,}640 or {@code <mn>4,640</mn>}. */

@@ -1,5 +1,7 @@
 package layerwise.explain;
 
+import static layerwise.explain.Html.escape;
+
 import layerwise.explain.Derivation.Line;
 
 /**
@@ -76,9 +78,5 @@ public final class NotebookRenderer {
     /** A MathML formula, which the browser draws without any script. */
     static String math(String mathml) {
         return "<math display=\"inline\"><mrow>" + mathml + "</mrow></math>";
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

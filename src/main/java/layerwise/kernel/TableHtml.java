@@ -1,5 +1,7 @@
 package layerwise.kernel;
 
+import static layerwise.explain.Html.escape;
+
 import java.util.Locale;
 
 import tech.tablesaw.api.Table;
@@ -28,9 +30,5 @@ final class TableHtml {
         Object v = t.column(c).isMissing(r) ? null : t.get(r, c);
         return v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d)
                 : v instanceof Float f ? String.format(Locale.ROOT, "%.4f", f) : t.getString(r, c);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -6,10 +6,14 @@ package layerwise.layers;
  * Input shape: (rows, cols, channels). Output shape: (rows_out, cols_out, channels).
  */
 public final class AveragePooling2D extends Pooling<AveragePooling2D> {
-    /** {@code new AveragePooling2D()} is a 2×2 window; the stride defaults to the window. */
-    public AveragePooling2D(int... poolSize) {
-        super(2, poolSize);
-    }
+    /** {@code new AveragePooling2D()}: a 2×2 window, moved by its own size. */
+    public AveragePooling2D() { this(2); }
+
+    /** {@code new AveragePooling2D(3)}: a window of 3×3, moved by its own size. */
+    public AveragePooling2D(int poolSize) { super(2, poolSize); }
+
+    /** {@code new AveragePooling2D(3, 1)}: as Keras's AveragePooling2D(3, 1), a window of 3×3 moved with strides 1. */
+    public AveragePooling2D(int poolSize, int strides) { super(2, poolSize, strides); }
 
     @Override protected String kind() { return "average"; }
 }

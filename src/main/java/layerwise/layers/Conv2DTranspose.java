@@ -22,15 +22,16 @@ import layerwise.ndarray.Shape;
  * params = K_h×K_w×F×C_in + F.
  * Input shape: (rows, cols, C_in). Output shape: (rows_out, cols_out, F).
  */
-public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
+public final class Conv2DTranspose extends FilterConvolution<Conv2DTranspose> {
     private int[] outputPadding;
-    private Param weights, biases;
     private NDArray savedX;
     private Patches.Geometry saved;
 
-    public Conv2DTranspose(int filters, int... kernelSize) {
-        super(2, filters, kernelSize);
-    }
+    /** {@code new Conv2DTranspose(16, 3)}: 16 filters of 3×3. */
+    public Conv2DTranspose(int filters, int kernelSize) { this(filters, kernelSize, 1); }
+
+    /** {@code new Conv2DTranspose(16, 3, 2)}: as Keras's Conv2DTranspose(16, 3, 2), the output grows by strides 2. */
+    public Conv2DTranspose(int filters, int kernelSize, int strides) { super(2, filters, kernelSize, strides); }
 
     /** Extra rows/cols at the end, to pick one of the output sizes a strided conv could have come from. */
     public Conv2DTranspose outputPadding(int... p) {
@@ -54,8 +55,8 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
         for (int i = 0; outputPadding != null && i < 2; i++) {
             if (outputPadding[i] >= strides[i]) {
                 throw new ConfigException(Problem.at(label())
-                        .headline("Strides " + tuple(strides) + " must be greater than output padding " + tuple(outputPadding))
-                        .expected("output_padding < strides on every axis").got("output_padding " + tuple(outputPadding))
+                        .headline("Strides " + Options.tuple(strides) + " must be greater than output padding " + Options.tuple(outputPadding))
+                        .expected("output_padding < strides on every axis").got("output_padding " + Options.tuple(outputPadding))
                         .why("output padding chooses among the S output sizes a stride-S convolution maps to the same input size")
                         .fix("use an output padding from 0 to stride − 1, or leave it out"));
             }
@@ -79,7 +80,7 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
                 "Σ over batch and positions of x · " + ConvolutionGradients.z(this) + "(patch)", "\\sum_{n, p} x \\cdot \\frac{\\partial L}{\\partial z}_{\\mathrm{patch}}"),
                 shape, ConvolutionGradients.KERNEL_NOTE)));
         if (useBias) weights.add(ConvolutionGradients.bias(this, Expr.var("F", filters)));
-        Gradient input = Gradients.input(in, Gradients.rule("convolution of " + ConvolutionGradients.z(this) + " with the kernel, stride " + tuple(strides),
+        Gradient input = Gradients.input(in, Gradients.rule("convolution of " + ConvolutionGradients.z(this) + " with the kernel, stride " + Options.tuple(strides),
                 "\\frac{\\partial L}{\\partial z} \\circledast K"), "each input pixel spread a K_h×K_w patch into the output; going back, it gathers "
                 + "that patch's gradients, weighted by the kernel: an ordinary convolution, which shrinks the shape back");
         return ConvolutionGradients.derive(this, in, weights, input);
@@ -98,14 +99,10 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
     /** Kernel (K_h, K_w, F, C_in) as in Keras, whose glorot fans are F·K_h·K_w in and C_in·K_h·K_w out. */
     @Override
     public void initialize(Shape in, Random rng) {
-        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1];
-        weights = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * filters, window * cIn, kernel[0], kernel[1], filters, cIn));
-        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * filters, window * cIn, filters)) : null;
+        int cIn = channels(in), window = kernel[0] * kernel[1];
+        kernelWeights = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * filters, window * cIn, kernel[0], kernel[1], filters, cIn));
+        bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * filters, window * cIn, filters)) : null;
     }
-
-    @Override public boolean isInitialized() { return weights != null; }
-
-    @Override public List<Param> params() { return Param.present(weights, biases); }
 
     /**
      * The backward of a convolution run forward: 1. each input pixel times the kernel gives a K_h×K_w×F
@@ -113,38 +110,35 @@ public final class Conv2DTranspose extends Convolution<Conv2DTranspose> {
      * The geometry is that of the Conv2D that would map this output back to the input.
      */
     @Override
-    public NDArray forward(NDArray x, boolean training) {
-        if (weights == null) initialize(sampleShape(x), new Random(0));
+    protected NDArray forwardLast(NDArray x) {
+        savedX = x;
         boolean last = dataFormat.equals("channels_last");
-        savedX = last ? x.contiguous() : DataFormat.toChannelsLast(x);
-        Shape out = outputShape(sampleShape(x));
-        int n = x.dim(0), h = (int) out.dim(last ? 0 : 1), w = (int) out.dim(last ? 1 : 2), cIn = savedX.dim(3);
-        saved = Patches.Geometry.of(n, filters, Window.axis(h, kernel[0], strides[0], dilation[0], padding),
+        Shape out = outputShape(last ? sampleShape(x) : Shape.of(x.dim(3), x.dim(1), x.dim(2)));
+        int h = (int) out.dim(last ? 0 : 1), w = (int) out.dim(last ? 1 : 2);
+        saved = Patches.Geometry.of(x.dim(0), filters, Window.axis(h, kernel[0], strides[0], dilation[0], padding),
                 Window.axis(w, kernel[1], strides[1], dilation[1], padding));
-        NDArray z = Patches.col2im(savedX.reshape(-1, cIn).matmul(kernelMatrix().transpose()), saved);
-        if (biases != null) z = z.add(biases.value());
-        return activate(z);
+        NDArray z = Patches.col2im(x.reshape(-1, x.dim(3)).matmul(kernelMatrix().transpose()), saved);
+        return bias == null ? z : z.add(bias.value());
     }
 
     /**
      * dpatches = im2col(dz); dW = dpatchesᵀ·x; db = Σ dz; dx = dpatches·W. dW is written straight into
-     * the gradient (Gemm reads dpatches transposed where they lie), so a step makes no kernel-sized array.
+     * the gradient, dpatches read transposed where they lie, so a step makes no kernel-sized array.
      */
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray dPatches = Patches.im2col(gradZ, saved);
-        dPatches.transpose().matmulInto(savedX.reshape(-1, savedX.dim(3)), weights.grad().reshape(-1, savedX.dim(3)), 0f);
-        if (biases != null) gradZ.sumRowsInto(biases.grad(), 0f);
-        NDArray dx = dPatches.matmul(kernelMatrix()).reshape(savedX.dims());
-        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        dPatches.transpose().matmulInto(savedX.reshape(-1, savedX.dim(3)), kernelWeights.grad().reshape(-1, savedX.dim(3)), 0f);
+        if (bias != null) gradZ.sumRowsInto(bias.grad(), 0f);
+        return inputGradientNeeded() ? dPatches.matmul(kernelMatrix()).reshape(savedX.dims()) : null;
     }
 
     /** The kernel seen as a (K_h·K_w·F, C_in) matrix: the row order of im2col's patches. */
-    private NDArray kernelMatrix() { return weights.value().reshape(-1, weights.value().dim(3)); }
+    private NDArray kernelMatrix() { return kernelWeights.value().reshape(-1, kernelWeights.value().dim(3)); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {
         super.addConfig(c);
-        c.put("output_padding", outputPadding == null ? null : list(outputPadding));
+        c.put("output_padding", outputPadding == null ? null : Options.list(outputPadding));
     }
 }

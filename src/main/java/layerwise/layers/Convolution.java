@@ -6,65 +6,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import layerwise.error.ConfigException;
-import layerwise.error.Problem;
-import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
-import layerwise.ndarray.DirectConvolution;
 import layerwise.ndarray.NDArray;
-import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
 
 /**
- * What Conv1D, Conv2D and Conv3D share: F filters, each a K×…×K×C_in window slid over the spatial
- * axes. Output size per axis as in {@link Window}; params = K_1×…×K_n×C_in×F + F.
+ * What every convolution shares: a K×…×K window slid over the spatial axes with a stride, a dilation and
+ * a padding, then an activation. Output size per axis as in {@link Window}; each kind adds its output
+ * channels, its weights and how it computes them.
  * Input shape: (spatial…, C_in) for channels_last, (C_in, spatial…) for channels_first.
- * Output shape: (spatial_out…, F), or (F, spatial_out…).
+ * Output shape: (spatial_out…, C_out), or (C_out, spatial_out…).
  */
 public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<L> {
-    protected final int rank, filters;
-    protected final int[] kernel;
-    protected int[] strides, dilation;
+    protected final int rank;
+    protected int[] kernel, strides, dilation;
     protected String padding = "valid", dataFormat = "channels_last", activation = "linear";
     protected boolean useBias = true;
     protected String kernelInitializer = "glorot_uniform", biasInitializer = "zeros";
-    private Param kernelW, bias;
-    private Patches.Geometry saved;
-    private NDArray savedCols, savedInput;
     private ActivationStep act;
 
-    protected Convolution(int rank, int filters, int... kernelSize) {
-        this(rank, kernelSize, filters);
-        Options.positive(label(), "filters", filters);
-    }
-
-    /** For layers without filters (DepthwiseConv2D), whose output channels follow the input: filters = 0. */
-    protected Convolution(int rank, int[] kernelSize, int filters) {
+    /** Keras's positional kernel_size and strides, the same along every spatial axis. */
+    protected Convolution(int rank, int kernelSize, int strides) {
         this.rank = rank;
-        this.filters = filters;
         this.kernel = Options.perAxis(label(), "kernel_size", rank, kernelSize);
-        this.strides = ones(rank);
-        this.dilation = ones(rank);
+        this.strides = Options.perAxis(label(), "strides", rank, strides);
+        this.dilation = Options.perAxis(label(), "dilation_rate", rank, 1);
     }
 
-    static int[] ones(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, 1);
-        return a;
-    }
-
+    /** A window with its own size per axis: {@code new Conv2D(16, 3).kernelSize(3, 5)} is 3×5. */
+    public L kernelSize(int... k) { checkNotBuilt(); kernel = Options.perAxis(label(), "kernel_size", rank, k); return self(); }
     public L strides(int... s) { checkNotBuilt(); strides = Options.perAxis(label(), "strides", rank, s); return self(); }
     public L dilationRate(int... d) { checkNotBuilt(); dilation = Options.perAxis(label(), "dilation_rate", rank, d); return self(); }
     public L padding(String p) { checkNotBuilt(); padding = Options.oneOf(label(), "padding", p, paddings()); return self(); }
-    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return self(); }
     public L activation(String a) { checkNotBuilt(); activation = Activations.check(label(), a); return self(); }
     public L useBias(boolean b) { checkNotBuilt(); useBias = b; return self(); }
-
     public L kernelInitializer(String name) { checkNotBuilt(); kernelInitializer = Initializers.check(label(), name); return self(); }
     public L biasInitializer(String name) { checkNotBuilt(); biasInitializer = Initializers.check(label(), name); return self(); }
 
-    public int filters() { return filters; }
     public int[] kernelSize() { return kernel.clone(); }
     public int[] strides() { return strides.clone(); }
     public int[] dilationRate() { return dilation.clone(); }
@@ -76,30 +56,16 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
     protected List<String> paddings() { return Window.PADDINGS; }
 
     /** Names of the spatial axes, in order: (steps), (rows, cols) or (depth, rows, cols). */
-    public static List<String> spatialAxes(int rank) {
-        return switch (rank) {
-            case 1 -> List.of("steps");
-            case 2 -> List.of("rows", "cols");
-            default -> List.of("depth", "rows", "cols");
-        };
-    }
-
-    protected String axesText() {
-        List<String> axes = new ArrayList<>(spatialAxes(rank));
-        if (dataFormat.equals("channels_last")) axes.add("channels"); else axes.add(0, "channels");
-        return "(" + String.join(", ", axes) + ")";
-    }
+    public static List<String> spatialAxes(int rank) { return DataFormat.spatialAxes(rank); }
 
     @Override
     protected Derivation derive(Shape in) {
-        requireRank(in, rank + 1, axesText(), rankFix(in));
-        checkStridesOrDilation();
+        ConvolutionChecks.check(this, in);
         boolean last = dataFormat.equals("channels_last");
         long cIn = in.dim(last ? rank : 0);
-        if (cIn == Shape.NONE) throw unknownChannels(in);
-        Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + axesText().substring(1)
-                + "; padding '" + padding + "', strides " + tuple(strides)
-                + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + tuple(dilation) : ""));
+        Derivation d = start(in).note("axes (" + dataFormat + "): (batch, " + DataFormat.axesText(rank, dataFormat).substring(1)
+                + "; padding '" + padding + "', strides " + Options.tuple(strides)
+                + (Arrays.stream(dilation).anyMatch(x -> x > 1) ? ", dilation " + Options.tuple(dilation) : ""));
         d.ifEmpty("with padding '" + padding + "' the " + (rank == 1 ? kernel[0] + "-step" : windowText()) + " window must fit inside the input " + in,
                 "use a larger input, a smaller kernel or stride, padding(\"same\"), or remove a pooling layer before " + name());
         if (!last) outChannels(d, cIn);
@@ -114,145 +80,45 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         Window.dim(d, spatialAxes(rank).get(i), w, kernel[i], strides[i], dilation[i], padding);
     }
 
-    /** The channels axis of the output: one per filter, unless the layer says otherwise. */
-    protected void outChannels(Derivation d, long cIn) {
-        d.dim("channels", "C_out", Expr.var("F", filters), "one output channel per filter");
-    }
+    /** The channels axis of the output. */
+    protected abstract void outChannels(Derivation d, long cIn);
 
-    /** The weights: a K×…×K×C_in kernel per filter, and a bias per filter. Also sets the multiply-adds. */
-    protected void addParams(Derivation d, long cIn) {
-        Expr perFilter = Expr.product(kernelVars()).times(Expr.var("C_in", cIn));
-        Expr f = Expr.var("F", filters);
-        d.params(useBias ? perFilter.times(f).plus(f) : perFilter.times(f),
-                useBias ? "a " + windowText() + "×" + cIn + " kernel per filter, plus one bias per filter" : "no bias");
-        d.macs(Expr.of(positions(d.output())).times(perFilter.value()).times(filters));
-    }
+    /** The weights, and the multiply-adds. */
+    protected abstract void addParams(Derivation d, long cIn);
 
-    private void checkStridesOrDilation() {
-        if (Arrays.stream(strides).anyMatch(s -> s > 1) && Arrays.stream(dilation).anyMatch(d -> d > 1)) {
-            throw new ConfigException(Problem.at(label())
-                    .headline("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides="
-                            + Arrays.toString(strides) + " and dilation_rate=" + Arrays.toString(dilation))
-                    .expected("either strides of 1 or a dilation rate of 1").got("both larger than 1")
-                    .fix("choose strides(1) with a dilation, or dilationRate(1) with a stride"));
-        }
-    }
-
-    /** Backward: ∂L/∂K of the kernel's shape, ∂L/∂b per filter, ∂L/∂x as a transposed convolution. */
+    /** 1. channels-last; 2. z by the kind's own rule; 3. the activation, in the layer's data format. */
     @Override
-    protected Derivation deriveBackward(Shape in) {
-        return ConvolutionGradients.derive(this, in, ConvolutionGradients.kernelAndBias(this, in, kernelVars()));
-    }
-
-    /** Kernel shape (K_1, …, K_n, C_in, F) as in Keras; fan_in = K·C_in, fan_out = K·F. */
-    @Override
-    public void initialize(Shape in, Random rng) {
-        if (!computes()) return;
-        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? rank : 0), window = 1;
-        int[] shape = new int[rank + 2];
-        for (int i = 0; i < rank; i++) window *= shape[i] = kernel[i];
-        shape[rank] = cIn;
-        shape[rank + 1] = filters;
-        kernelW = Param.of("kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * filters, shape));
-        bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * filters, filters)) : null;
-    }
-
-    @Override public boolean isInitialized() { return kernelW != null || !computes(); }
-
-    /** Only the plain 1-D and 2-D convolutions compute so far; the other kinds have their own weights and rules. */
-    private boolean computes() { return this instanceof Conv1D || this instanceof Conv2D; }
-
-    @Override
-    public List<Param> params() {
-        return Param.present(kernelW, bias);
-    }
-
-    /** 1. windows into rows (im2col); 2. rows · kernel (one GEMM) + bias; 3. activation. */
-    @Override
-    public NDArray forward(NDArray x, boolean training) {
-        if (!computes()) throw notComputable();
-        if (kernelW == null) initialize(sampleShape(x), new Random(0));
-        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
-        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        int[] outDims = DataFormat.outDims(saved, x.rank(), filters);
-        if (direct(saved)) {
-            savedInput = xl;
-            savedCols = null;
-            return activate(DirectConvolution.forward(xl, saved, kernelW.value(), useBias ? bias.value() : null).reshape(outDims));
-        }
-        savedInput = null;
-        savedCols = Patches.im2col(xl, saved);
-        NDArray z = useBias ? bias.value().broadcastTo(saved.rows(), filters).copy() : NDArray.zeros(saved.rows(), filters);
-        savedCols.matmulInto(kernelW.value().reshape(-1, filters), z, useBias ? 1f : 0f);
-        return activate(z.reshape(outDims));
-    }
-
-    /** Applies the activation to z, computed channels-last, and returns it in the layer's data format. */
-    protected final NDArray activate(NDArray z) {
+    public final NDArray forward(NDArray x, boolean training) {
+        if (!isInitialized()) initialize(sampleShape(x), new Random(0));
         act = new ActivationStep(activation);
-        NDArray y = act.forward(z);
-        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        return DataFormat.from(dataFormat, act.forward(forwardLast(DataFormat.toLast(dataFormat, x))));
     }
+
+    /** z, channels-last, from the channels-last input; saves what {@link #backwardLast} needs. */
+    protected abstract NDArray forwardLast(NDArray x);
+
+    /** From dL/dz (channels-last): fills the weights' gradients, returns dL/dx (channels-last, or null when not needed). */
+    protected abstract NDArray backwardLast(NDArray gradZ);
 
     @Override
     public final NDArray backward(NDArray gradOut) {
-        return backwardLast(act.backward(channelsLast(gradOut)));
+        return DataFormat.from(dataFormat, backwardLast(act.backward(DataFormat.toLast(dataFormat, gradOut))));
     }
 
     @Override
     public final NDArray backwardFromLogits(NDArray gradZ) {
-        return backwardLast(channelsLast(gradZ));
-    }
-
-    private NDArray channelsLast(NDArray g) {
-        return dataFormat.equals("channels_last") ? g : DataFormat.toChannelsLast(g);
-    }
-
-    /**
-     * The backward pass from dL/dz (before the activation), channels-last; each kind of convolution
-     * overrides it. Here: dW = colsᵀ·dz, db = Σ_rows dz, dcols = dz·Wᵀ, then col2im adds each window's
-     * share back onto its pixels.
-     */
-    protected NDArray backwardLast(NDArray gradZ) {
-        NDArray dz = gradZ.reshape(-1, filters), w = kernelW.value().reshape(-1, filters);
-        if (savedCols == null) {
-            DirectConvolution.weightGrad(savedInput, saved, dz, kernelW.grad(), useBias ? bias.grad() : null);
-        } else {
-            savedCols.transpose().matmulInto(dz, kernelW.grad().reshape(-1, filters), 0f);
-            if (useBias) dz.sumRowsInto(bias.grad(), 0f);
-        }
-        if (!inputGradientNeeded()) return null;
-        return inputGradient(Patches.col2im(dz.matmul(w.transpose()), saved));
-    }
-
-    /** The input gradient, channels-last numbers, as an array in the layer's data format. */
-    private NDArray inputGradient(NDArray dx) {
-        NDArray d = rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx;
-        return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
-    }
-
-    /**
-     * Direct convolution for a thin input (at most 4 channels, such as an image's first layer): there
-     * im2col copies every pixel k_h·k_w times for a product of only k_h·k_w·c terms per output.
-     * Wider inputs have patches long enough for the blocked GEMM to win.
-     */
-    private boolean direct(Patches.Geometry g) {
-        return g.c() <= 4 && DirectConvolution.fits(g, filters);
+        return DataFormat.from(dataFormat, backwardLast(DataFormat.toLast(dataFormat, gradZ)));
     }
 
     @Override public String outputActivation() { return activation; }
 
-    @Override public final NDArray savedLogits() {
-        NDArray z = act.logits();
-        return dataFormat.equals("channels_last") ? z : DataFormat.toChannelsFirst(z);
-    }
+    @Override public final NDArray savedLogits() { return DataFormat.from(dataFormat, act.logits()); }
+
+    /** The number of input channels of a sample shape. */
+    protected final int channels(Shape in) { return (int) in.dim(dataFormat.equals("channels_last") ? rank : 0); }
 
     protected List<Expr> kernelVars() {
-        List<String> names = switch (rank) {
-            case 1 -> List.of("K");
-            case 2 -> List.of("K_h", "K_w");
-            default -> List.of("K_d", "K_h", "K_w");
-        };
+        List<String> names = rank == 1 ? List.of("K") : rank == 2 ? List.of("K_h", "K_w") : List.of("K_d", "K_h", "K_w");
         List<Expr> vars = new ArrayList<>();
         for (int i = 0; i < rank; i++) vars.add(Expr.var(names.get(i), kernel[i]));
         return vars;
@@ -266,46 +132,17 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         return n;
     }
 
-    protected String windowText() {
-        return String.join("×", Arrays.stream(kernel).mapToObj(Integer::toString).toList());
-    }
-
-    static String tuple(int[] a) {
-        return a.length == 1 ? "(" + a[0] + ",)" : "(" + String.join(", ", Arrays.stream(a).mapToObj(Integer::toString).toList()) + ")";
-    }
-
-    private String rankFix(Shape in) {
-        if (in.rank() == rank) {
-            String withChannel = in.toString().replace(")", ", 1)").replace(",, 1)", ", 1)");
-            return "add a channels axis: reshape to " + withChannel + ", or start the model with new Input"
-                    + withChannel.replace(",)", ")");
-        }
-        return type() + " slides over " + rank + " spatial axes and needs a channels axis " + axesText()
-                + (in.rank() < rank ? "; reshape the data to that form" : "; use Conv" + (in.rank() - 1) + "D, or Flatten/Reshape first");
-    }
-
-    private ShapeException unknownChannels(Shape in) {
-        return new ShapeException(Problem.at(label())
-                .headline("The channel dimension of the inputs should be defined. The input_shape received is "
-                        + in.withBatch() + ", where axis " + (dataFormat.equals("channels_last") ? rank + 1 : 1)
-                        + " (0-based) is the channel dimension, which found to be `None`.")
-                .expected("a known number of input channels, to size the kernel")
-                .got(in.withBatch())
-                .fix("give the channel count in the input shape, e.g. new Input(…, 3)"));
-    }
+    protected String windowText() { return String.join("×", Arrays.stream(kernel).mapToObj(Integer::toString).toList()); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {
-        c.put("filters", filters);
-        c.put("kernel_size", list(kernel));
-        c.put("strides", list(strides));
+        c.put("kernel_size", Options.list(kernel));
+        c.put("strides", Options.list(strides));
         c.put("padding", padding);
         c.put("data_format", dataFormat);
-        c.put("dilation_rate", list(dilation));
+        c.put("dilation_rate", Options.list(dilation));
         c.put("groups", 1);
         c.put("activation", activation);
         c.put("use_bias", useBias);
     }
-
-    static List<Integer> list(int[] a) { return Arrays.stream(a).boxed().toList(); }
 }

@@ -27,7 +27,7 @@ final class ConvolutionGradients {
     static String z(Convolution<?> layer) { return layer.activation.equals("linear") ? "∂L/∂y" : "∂L/∂z"; }
 
     /** The plain convolution's kernel (K_h, K_w, C_in, F) and bias (F). */
-    static List<Gradient> kernelAndBias(Convolution<?> layer, Shape in, List<Expr> kernelVars) {
+    static List<Gradient> kernelAndBias(FilterConvolution<?> layer, Shape in, List<Expr> kernelVars) {
         List<Expr> shape = new ArrayList<>(kernelVars);
         shape.add(channelsIn(layer, in));
         Expr f = Expr.var("F", layer.filters);
@@ -59,7 +59,7 @@ final class ConvolutionGradients {
     /** ∂L/∂x of a convolution: the transposed convolution of the output's gradient. */
     static Gradient transposedInput(Convolution<?> layer, Shape in) {
         return Gradients.input(in, Gradients.rule("transposed convolution of " + z(layer) + " with the kernel, stride "
-                        + Convolution.tuple(layer.strides), "\\frac{\\partial L}{\\partial z} \\circledast^{\\top} K"),
+                        + Options.tuple(layer.strides), "\\frac{\\partial L}{\\partial z} \\circledast^{\\top} K"),
                 "each input number sat in several windows: it collects the gradient of every output whose window covered it, "
                         + "weighted by the kernel tap that touched it; the transposed convolution also grows the shape back to the input's");
     }

@@ -1,5 +1,8 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.WindowAxis;
@@ -10,7 +13,31 @@ import layerwise.ndarray.WindowAxis;
  * and back on the way out.
  */
 final class DataFormat {
+    static final List<String> NAMES = List.of("channels_last", "channels_first");
+
     private DataFormat() {}
+
+    /** Names of the spatial axes, in order: (steps), (rows, cols) or (depth, rows, cols). */
+    static List<String> spatialAxes(int rank) {
+        return switch (rank) {
+            case 1 -> List.of("steps");
+            case 2 -> List.of("rows", "cols");
+            default -> List.of("depth", "rows", "cols");
+        };
+    }
+
+    /** The axes of a sample in this format: (rows, cols, channels) or (channels, rows, cols). */
+    static String axesText(int rank, String format) {
+        List<String> axes = new ArrayList<>(spatialAxes(rank));
+        if (format.equals("channels_last")) axes.add("channels"); else axes.add(0, "channels");
+        return "(" + String.join(", ", axes) + ")";
+    }
+
+    /** A batch in {@code format} as a compact channels-last batch. */
+    static NDArray toLast(String format, NDArray x) { return format.equals("channels_last") ? x.contiguous() : toChannelsLast(x); }
+
+    /** A channels-last batch in {@code format}; null stays null (an input gradient nobody needs). */
+    static NDArray from(String format, NDArray x) { return x == null || format.equals("channels_last") ? x : toChannelsFirst(x); }
 
     static NDArray toChannelsLast(NDArray x) {
         int r = x.rank();
@@ -31,8 +58,8 @@ final class DataFormat {
     }
 
     /**
-     * The window geometry of a channels_last batch of rank 3 (N, steps, C) or 4 (N, H, W, C); a 1-D
-     * input is treated as an image of height 1.
+     * The window geometry of a channels_last batch of rank 3 (N, steps, C) or 4 (N, H, W, C), from the
+     * layers' one window rule; a 1-D input is an image of height 1.
      */
     static Patches.Geometry geometry(NDArray x, int[] k, int[] s, int[] d, String padding) {
         int last = k.length - 1;

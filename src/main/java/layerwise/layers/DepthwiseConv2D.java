@@ -25,9 +25,10 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     private NDArray savedCols;
 
     /** {@code new DepthwiseConv2D(3)}: one 3×3 filter per input channel. */
-    public DepthwiseConv2D(int... kernelSize) {
-        super(2, kernelSize, 0);
-    }
+    public DepthwiseConv2D(int kernelSize) { this(kernelSize, 1); }
+
+    /** {@code new DepthwiseConv2D(3, 2)}: as Keras's DepthwiseConv2D(3, 2), a 3×3 kernel with strides 2. */
+    public DepthwiseConv2D(int kernelSize, int strides) { super(2, kernelSize, strides); }
 
     /** M, the number of filters per input channel (Keras's depth_multiplier, default 1). */
     public DepthwiseConv2D depthMultiplier(int m) {
@@ -60,10 +61,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     @Override
     protected void addParams(Derivation d, long cIn) {
         Expr outChannels = Expr.var("C_in", cIn).times(Expr.var("M", depthMultiplier));
-        List<Expr> factors = new ArrayList<>(kernelVars());
-        factors.add(Expr.var("C_in", cIn));
-        factors.add(Expr.var("M", depthMultiplier));
-        Expr weights = Expr.product(factors);
+        Expr weights = DepthwiseMath.weightCount(kernelVars(), cIn, depthMultiplier);
         d.params(useBias ? weights.plus(outChannels) : weights,
                 "a " + windowText() + " kernel for each of the C_in×M output channels"
                         + (useBias ? ", plus one bias each" : "") + "; a Conv2D would need ×C_in more");
@@ -73,7 +71,7 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
     /** Kernel (K_h, K_w, C_in, M) as in Keras, one bias per output channel. */
     @Override
     public void initialize(Shape in, Random rng) {
-        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1];
+        int cIn = channels(in), window = kernel[0] * kernel[1];
         weights = Param.of("depthwise_kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * depthMultiplier,
                 kernel[0], kernel[1], cIn, depthMultiplier));
         biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, window * cIn, window * depthMultiplier, cIn * depthMultiplier)) : null;
@@ -83,30 +81,26 @@ public final class DepthwiseConv2D extends Convolution<DepthwiseConv2D> {
 
     @Override public List<Param> params() { return Param.present(weights, biases); }
 
-    /** 1. windows into rows (im2col); 2. each channel's windows · its own kernel; 3. bias, activation. */
+    /** 1. windows into rows (im2col); 2. each channel's windows · its own kernel; 3. + bias. */
     @Override
-    public NDArray forward(NDArray x, boolean training) {
-        if (weights == null) initialize(sampleShape(x), new Random(0));
-        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
-        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl, saved), saved);
+    protected NDArray forwardLast(NDArray x) {
+        saved = DataFormat.geometry(x, kernel, strides, dilation, padding);
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(x, saved), saved);
         NDArray z = DepthwiseMath.forward(savedCols, weights.value());
         if (biases != null) z = z.add(biases.value());
-        return activate(z.reshape(DataFormat.outDims(saved, 4, z.dim(1))));
+        return z.reshape(saved.outDims(z.dim(1)));
     }
 
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), -1);
         if (biases != null) g.sumRowsInto(biases.grad(), 0f);
-        NDArray dx = Patches.col2im(DepthwiseMath.backward(savedCols, weights, g), saved);
-        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        return Patches.col2im(DepthwiseMath.backward(savedCols, weights, g), saved);
     }
 
     @Override
     protected void addConfig(Map<String, Object> c) {
         super.addConfig(c);
-        c.remove("filters");
         c.put("depth_multiplier", depthMultiplier);
     }
 }

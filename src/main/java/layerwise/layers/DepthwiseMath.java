@@ -1,5 +1,9 @@
 package layerwise.layers;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import layerwise.explain.Expr;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 
@@ -41,6 +45,14 @@ final class DepthwiseMath {
         byChannel.permute(0, 2, 1).matmulInto(g, kernelByChannel(kernel.grad()), 0f);
         return g.matmul(kernelByChannel(w).permute(0, 2, 1))                           // (C, rows, K)
                 .permute(1, 2, 0).contiguous().reshape(rows, -1);
+    }
+
+    /** The depthwise kernel's weights, K_h×K_w×C_in×M: a K_h×K_w window for each of the C_in×M output channels. */
+    static Expr weightCount(List<Expr> kernelVars, long cIn, int depthMultiplier) {
+        List<Expr> factors = new ArrayList<>(kernelVars);
+        factors.add(Expr.var("C_in", cIn));
+        factors.add(Expr.var("M", depthMultiplier));
+        return Expr.product(factors);
     }
 
     /** (K_h, K_w, C, M) seen as (C, K, M). */

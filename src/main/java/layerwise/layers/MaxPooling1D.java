@@ -6,10 +6,14 @@ package layerwise.layers;
  * Input shape: (steps, channels). Output shape: (steps_out, channels).
  */
 public final class MaxPooling1D extends Pooling<MaxPooling1D> {
-    /** {@code new MaxPooling1D()} is a window of 2 steps; the stride defaults to the window. */
-    public MaxPooling1D(int... poolSize) {
-        super(1, poolSize);
-    }
+    /** {@code new MaxPooling1D()}: a window of 2 steps, moved by its own size. */
+    public MaxPooling1D() { this(2); }
+
+    /** {@code new MaxPooling1D(3)}: a window of 3 steps, moved by its own size. */
+    public MaxPooling1D(int poolSize) { super(1, poolSize); }
+
+    /** {@code new MaxPooling1D(3, 1)}: as Keras's MaxPooling1D(3, 1), a window of 3 steps moved with strides 1. */
+    public MaxPooling1D(int poolSize, int strides) { super(1, poolSize, strides); }
 
     @Override protected String kind() { return "max"; }
 }

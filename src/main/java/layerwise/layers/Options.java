@@ -65,6 +65,14 @@ public final class Options {
                 .fix("pass a single number for a square window, or exactly " + rank + " numbers"));
     }
 
+    /** Python's tuple form, as Keras prints a setting: (3,) or (3, 3). */
+    static String tuple(int[] a) {
+        return a.length == 1 ? "(" + a[0] + ",)" : "(" + String.join(", ", java.util.Arrays.stream(a).mapToObj(Integer::toString).toList()) + ")";
+    }
+
+    /** The sizes as a list, for a layer's config. */
+    static List<Integer> list(int[] a) { return java.util.Arrays.stream(a).boxed().toList(); }
+
     /** The allowed name nearest to {@code value} by edit distance, for "did you mean" hints. */
     public static String closest(String value, List<String> allowed) {
         return allowed.stream().min(Comparator.comparingInt(a -> distance(value, a))).orElse("");

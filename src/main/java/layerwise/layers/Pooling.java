@@ -22,14 +22,23 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     private int[] savedArgmax;
     private VolumePooling volume;
 
-    protected Pooling(int rank, int... poolSize) {
+    /** Keras's positional pool_size; the stride is the pool size until {@link #strides} says otherwise. */
+    protected Pooling(int rank, int poolSize) {
         this.rank = rank;
-        this.poolSize = Options.perAxis(label(), "pool_size", rank, poolSize.length == 0 ? new int[] {2} : poolSize);
+        this.poolSize = Options.perAxis(label(), "pool_size", rank, poolSize);
     }
 
+    /** Keras's positional pool_size and strides, the same along every spatial axis. */
+    protected Pooling(int rank, int poolSize, int strides) {
+        this(rank, poolSize);
+        this.strides = Options.perAxis(label(), "strides", rank, strides);
+    }
+
+    /** A window with its own size per axis: {@code new MaxPooling2D().poolSize(3, 2)} is 3×2. */
+    public L poolSize(int... p) { checkNotBuilt(); poolSize = Options.perAxis(label(), "pool_size", rank, p); return self(); }
     public L strides(int... s) { checkNotBuilt(); strides = Options.perAxis(label(), "strides", rank, s); return self(); }
     public L padding(String p) { checkNotBuilt(); padding = Options.oneOf(label(), "padding", p, Window.PADDINGS); return self(); }
-    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return self(); }
 
     public int[] poolSize() { return poolSize.clone(); }
     /** The stride per axis; Keras's default is the pool size, so windows do not overlap. */
@@ -48,8 +57,8 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         requireRank(in, rank + 1, "(" + String.join(", ", axes) + ")",
                 "pooling works on (spatial…, channels); add a channels axis or use the " + rank + "-D layer that fits your data");
         int[] s = stridesOrDefault();
-        Derivation d = start(in).note("takes the " + kind() + " of each " + Convolution.tuple(poolSize).replace(", ", "×")
-                + " window, stride " + Convolution.tuple(s) + ", padding '" + padding + "'; channels pass through");
+        Derivation d = start(in).note("takes the " + kind() + " of each " + Options.tuple(poolSize).replace(", ", "×")
+                + " window, stride " + Options.tuple(s) + ", padding '" + padding + "'; channels pass through");
         d.ifEmpty("with padding 'valid' the pooling window must fit inside the input " + in,
                 "use padding(\"same\"), a smaller pool size, or fewer pooling layers before " + name());
         int firstSpatial = last ? 0 : 1;
@@ -65,7 +74,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     @Override
     protected Derivation deriveBackward(Shape in) {
         Derivation d = startBackward(in);
-        String window = Convolution.tuple(poolSize).replace(", ", "×").replace("(", "").replace(",)", "").replace(")", "");
+        String window = Options.tuple(poolSize).replace(", ", "×").replace("(", "").replace(",)", "").replace(")", "");
         if (kind().equals("max")) {
             return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y to the input that was the max of its window, 0 to the others",
                     "\\frac{\\partial L}{\\partial y}\\,[x_i = \\max]"),
@@ -86,7 +95,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
             NDArray y = volume.forward(xl, poolSize, stridesOrDefault(), padding);
             return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
         }
-        saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Convolution.ones(rank), padding);
+        saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Options.perAxis(label(), "dilation_rate", rank, 1), padding);
         NDArray out;
         if (kind().equals("max")) {
             savedArgmax = new int[saved.rows() * saved.c()];
@@ -113,9 +122,9 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
 
     @Override
     protected void addConfig(Map<String, Object> c) {
-        c.put("pool_size", Convolution.list(poolSize));
+        c.put("pool_size", Options.list(poolSize));
         c.put("padding", padding);
-        c.put("strides", Convolution.list(stridesOrDefault()));
+        c.put("strides", Options.list(stridesOrDefault()));
         c.put("data_format", dataFormat);
     }
 }

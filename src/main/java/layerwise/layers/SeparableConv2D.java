@@ -18,16 +18,19 @@ import layerwise.ndarray.Shape;
  * params = K_h×K_w×C_in×M + C_in×M×F + F.
  * Input shape: (rows, cols, C_in). Output shape: (rows_out, cols_out, F).
  */
-public final class SeparableConv2D extends Convolution<SeparableConv2D> {
+public final class SeparableConv2D extends FilterConvolution<SeparableConv2D> {
     private int depthMultiplier = 1;
-    private Param depthwise, pointwise, biases;
+    /** The depthwise kernel (K_h, K_w, C_in, M); the inherited kernel is the pointwise one, (1, 1, C_in·M, F). */
+    private Param depthwise;
     private Patches.Geometry saved;
     /** The windows channel by channel, (C, rows, K_h·K_w), and the depthwise output (rows, C·M). */
     private NDArray savedCols, savedMid;
 
-    public SeparableConv2D(int filters, int... kernelSize) {
-        super(2, filters, kernelSize);
-    }
+    /** {@code new SeparableConv2D(32, 3)}: 32 filters over a 3×3 depthwise window. */
+    public SeparableConv2D(int filters, int kernelSize) { this(filters, kernelSize, 1); }
+
+    /** {@code new SeparableConv2D(32, 3, 2)}: as Keras's SeparableConv2D(32, 3, 2), strides 2. */
+    public SeparableConv2D(int filters, int kernelSize, int strides) { super(2, filters, kernelSize, strides); }
 
     /** M, the number of depthwise filters per input channel (Keras's depth_multiplier, default 1). */
     public SeparableConv2D depthMultiplier(int m) {
@@ -58,10 +61,7 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     @Override
     protected void addParams(Derivation d, long cIn) {
         Expr mid = Expr.var("C_in", cIn).times(Expr.var("M", depthMultiplier));
-        List<Expr> factors = new ArrayList<>(kernelVars());
-        factors.add(Expr.var("C_in", cIn));
-        factors.add(Expr.var("M", depthMultiplier));
-        Expr depthwise = Expr.product(factors);
+        Expr depthwise = DepthwiseMath.weightCount(kernelVars(), cIn, depthMultiplier);
         Expr pointwise = mid.times(Expr.var("F", filters));
         Expr weights = depthwise.plus(pointwise);
         d.params(useBias ? weights.plus(Expr.var("F", filters)) : weights,
@@ -74,32 +74,24 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     /** depthwise_kernel (K_h, K_w, C_in, M), pointwise_kernel (1, 1, C_in·M, F), bias (F), in Keras's order. */
     @Override
     public void initialize(Shape in, Random rng) {
-        int cIn = (int) in.dim(dataFormat.equals("channels_last") ? 2 : 0), window = kernel[0] * kernel[1], mid = cIn * depthMultiplier;
+        int cIn = channels(in), window = kernel[0] * kernel[1], mid = cIn * depthMultiplier;
         depthwise = Param.of("depthwise_kernel", Initializers.create(kernelInitializer, rng, window * cIn, window * depthMultiplier,
                 kernel[0], kernel[1], cIn, depthMultiplier));
-        pointwise = Param.of("pointwise_kernel", Initializers.create(kernelInitializer, rng, mid, filters, 1, 1, mid, filters));
-        biases = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, mid, filters, filters)) : null;
+        kernelWeights = Param.of("pointwise_kernel", Initializers.create(kernelInitializer, rng, mid, filters, 1, 1, mid, filters));
+        bias = useBias ? Param.of("bias", Initializers.create(biasInitializer, rng, mid, filters, filters)) : null;
     }
 
-    @Override public boolean isInitialized() { return depthwise != null; }
-
-    @Override
-    public List<Param> params() {
-        if (depthwise == null) return List.of();
-        return biases == null ? List.of(depthwise, pointwise) : List.of(depthwise, pointwise, biases);
-    }
+    @Override public List<Param> params() { return Param.present(depthwise, kernelWeights, bias); }
 
     /** 1. im2col; 2. depthwise: each channel's windows · its own kernel; 3. pointwise: a 1×1 conv, one matrix product; 4. bias, activation. */
     @Override
-    public NDArray forward(NDArray x, boolean training) {
-        if (depthwise == null) initialize(sampleShape(x), new Random(0));
-        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
-        saved = DataFormat.geometry(xl, kernel, strides, dilation, padding);
-        savedCols = DepthwiseMath.byChannel(Patches.im2col(xl, saved), saved);
+    protected NDArray forwardLast(NDArray x) {
+        saved = DataFormat.geometry(x, kernel, strides, dilation, padding);
+        savedCols = DepthwiseMath.byChannel(Patches.im2col(x, saved), saved);
         savedMid = DepthwiseMath.forward(savedCols, depthwise.value());
         NDArray z = savedMid.matmul(pointwiseMatrix());
-        if (biases != null) z = z.add(biases.value());
-        return activate(z.reshape(DataFormat.outDims(saved, 4, filters)));
+        if (bias != null) z = z.add(bias.value());
+        return z.reshape(saved.outDims(filters));
     }
 
     /**
@@ -109,15 +101,13 @@ public final class SeparableConv2D extends Convolution<SeparableConv2D> {
     @Override
     protected NDArray backwardLast(NDArray gradZ) {
         NDArray g = gradZ.reshape(saved.rows(), filters);
-        if (biases != null) g.sumRowsInto(biases.grad(), 0f);
-        savedMid.transpose().matmulInto(g, pointwise.grad().reshape(-1, filters), 0f);
-        NDArray dCols = DepthwiseMath.backward(savedCols, depthwise, g.matmul(pointwiseMatrix().transpose()));
-        NDArray dx = Patches.col2im(dCols, saved);
-        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        if (bias != null) g.sumRowsInto(bias.grad(), 0f);
+        savedMid.transpose().matmulInto(g, kernelWeights.grad().reshape(-1, filters), 0f);
+        return Patches.col2im(DepthwiseMath.backward(savedCols, depthwise, g.matmul(pointwiseMatrix().transpose())), saved);
     }
 
     /** The 1×1 pointwise kernel as a (C_in·M, F) matrix. */
-    private NDArray pointwiseMatrix() { return pointwise.value().reshape(-1, filters); }
+    private NDArray pointwiseMatrix() { return kernelWeights.value().reshape(-1, filters); }
 
     @Override
     protected void addConfig(Map<String, Object> c) {

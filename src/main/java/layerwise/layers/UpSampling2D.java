@@ -94,7 +94,7 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
 
     @Override
     protected void addConfig(Map<String, Object> c) {
-        c.put("size", Convolution.list(size));
+        c.put("size", Options.list(size));
         c.put("data_format", dataFormat);
         c.put("interpolation", interpolation);
     }

@@ -1,5 +1,7 @@
 package layerwise.model;
 
+import static layerwise.explain.Html.escape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -67,9 +69,5 @@ final class HtmlSummaryText {
         if (s.columns().contains(Column.RECEPTIVE_FIELD)) c.add(r.receptiveField());
         if (s.columns().contains(Column.TRAINABLE)) c.add(r.trainable() ? "yes" : "no");
         return c;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -35,22 +35,22 @@ final class KerasLayerFamilies {
 
     static void registerAll() {
         LayerReaders.register("Conv1D", c -> LayerReaders.conv(new Conv1D(c.integer("filters"), c.ints("kernel_size")[0]), c));
-        LayerReaders.register("Conv2D", c -> LayerReaders.conv(new Conv2D(c.integer("filters"), c.ints("kernel_size")), c));
-        LayerReaders.register("Conv3D", c -> LayerReaders.conv(new Conv3D(c.integer("filters"), c.ints("kernel_size")), c));
+        LayerReaders.register("Conv2D", c -> LayerReaders.conv(new Conv2D(c.integer("filters"), c.ints("kernel_size")[0]), c));
+        LayerReaders.register("Conv3D", c -> LayerReaders.conv(new Conv3D(c.integer("filters"), c.ints("kernel_size")[0]), c));
         LayerReaders.register("Conv2DTranspose", c -> {
-            Conv2DTranspose t = LayerReaders.conv(new Conv2DTranspose(c.integer("filters"), c.ints("kernel_size")), c);
+            Conv2DTranspose t = LayerReaders.conv(new Conv2DTranspose(c.integer("filters"), c.ints("kernel_size")[0]), c);
             return c.has("output_padding") ? t.outputPadding(c.ints("output_padding")) : t;
         });
-        LayerReaders.register("DepthwiseConv2D", c -> LayerReaders.conv(new DepthwiseConv2D(c.ints("kernel_size"))
+        LayerReaders.register("DepthwiseConv2D", c -> LayerReaders.conv(new DepthwiseConv2D(c.ints("kernel_size")[0])
                 .depthMultiplier(c.integer("depth_multiplier", 1)), c));
-        LayerReaders.register("SeparableConv2D", c -> LayerReaders.conv(new SeparableConv2D(c.integer("filters"), c.ints("kernel_size"))
+        LayerReaders.register("SeparableConv2D", c -> LayerReaders.conv(new SeparableConv2D(c.integer("filters"), c.ints("kernel_size")[0])
                 .depthMultiplier(c.integer("depth_multiplier", 1)), c));
-        LayerReaders.register("MaxPooling1D", c -> LayerReaders.pool(new MaxPooling1D(c.ints("pool_size", 2)), c));
-        LayerReaders.register("MaxPooling2D", c -> LayerReaders.pool(new MaxPooling2D(c.ints("pool_size", 2)), c));
-        LayerReaders.register("MaxPooling3D", c -> LayerReaders.pool(new MaxPooling3D(c.ints("pool_size", 2)), c));
-        LayerReaders.register("AveragePooling1D", c -> LayerReaders.pool(new AveragePooling1D(c.ints("pool_size", 2)), c));
-        LayerReaders.register("AveragePooling2D", c -> LayerReaders.pool(new AveragePooling2D(c.ints("pool_size", 2)), c));
-        LayerReaders.register("AveragePooling3D", c -> LayerReaders.pool(new AveragePooling3D(c.ints("pool_size", 2)), c));
+        LayerReaders.register("MaxPooling1D", c -> LayerReaders.pool(new MaxPooling1D(c.ints("pool_size", 2)[0]), c));
+        LayerReaders.register("MaxPooling2D", c -> LayerReaders.pool(new MaxPooling2D(c.ints("pool_size", 2)[0]), c));
+        LayerReaders.register("MaxPooling3D", c -> LayerReaders.pool(new MaxPooling3D(c.ints("pool_size", 2)[0]), c));
+        LayerReaders.register("AveragePooling1D", c -> LayerReaders.pool(new AveragePooling1D(c.ints("pool_size", 2)[0]), c));
+        LayerReaders.register("AveragePooling2D", c -> LayerReaders.pool(new AveragePooling2D(c.ints("pool_size", 2)[0]), c));
+        LayerReaders.register("AveragePooling3D", c -> LayerReaders.pool(new AveragePooling3D(c.ints("pool_size", 2)[0]), c));
         LayerReaders.register("GlobalMaxPooling1D", c -> global(new GlobalMaxPooling1D(), c));
         LayerReaders.register("GlobalMaxPooling2D", c -> global(new GlobalMaxPooling2D(), c));
         LayerReaders.register("GlobalAveragePooling1D", c -> global(new GlobalAveragePooling1D(), c));

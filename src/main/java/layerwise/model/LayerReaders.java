@@ -136,13 +136,14 @@ public final class LayerReaders {
         if (c.integer("groups", 1) != 1) {
             throw c.wrong("groups", "1 (Layerwise does not split convolutions into groups)", c.raw("groups").toString());
         }
-        return layer.strides(c.ints("strides", 1)).padding(c.string("padding", "valid"))
+        return layer.kernelSize(c.ints("kernel_size")).strides(c.ints("strides", 1)).padding(c.string("padding", "valid"))
                 .dataFormat(c.string("data_format", "channels_last")).dilationRate(c.ints("dilation_rate", 1))
                 .activation(c.activation()).useBias(c.bool("use_bias", true));
     }
 
     /** The settings every pooling layer shares; null strides mean "the pool size", as in Keras. */
     static <L extends Pooling<L>> L pool(L layer, LayerConfig c) {
+        layer.poolSize(c.ints("pool_size", 2));
         if (c.has("strides")) layer.strides(c.ints("strides"));
         return layer.padding(c.string("padding", "valid")).dataFormat(c.string("data_format", "channels_last"));
     }

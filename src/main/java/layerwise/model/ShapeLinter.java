@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import layerwise.layers.Conv2DTranspose;
 import layerwise.layers.Convolution;
 import layerwise.layers.Dense;
 import layerwise.layers.Layer;
@@ -96,7 +97,7 @@ public final class ShapeLinter {
     private static List<Warning> skippedPositions(SymbolicTensor t) {
         int[] k, s, d;
         String padding, format;
-        if (t.layer() instanceof Convolution<?> c && !c.type().endsWith("Transpose")) {
+        if (t.layer() instanceof Convolution<?> c && !(c instanceof Conv2DTranspose)) {
             k = c.kernelSize(); s = c.strides(); d = c.dilationRate(); padding = c.padding(); format = c.dataFormat();
         } else if (t.layer() instanceof Pooling<?> p) {
             k = p.poolSize(); s = p.stridesOrDefault(); d = null; padding = p.padding(); format = p.dataFormat();

@@ -26,6 +26,24 @@ final class Elementwise {
         return new NDArray(out, Layout.rowMajor(l.shape));
     }
 
+    /** A compact copy, row by row: a broadcast or sliced view is copied without a call per number. */
+    static NDArray copy(NDArray a) {
+        Layout l = a.layout;
+        float[] out = new float[l.size()];
+        if (l.isCompact()) {
+            System.arraycopy(a.data, l.offset, out, 0, out.length);
+        } else {
+            Walk w = new Walk(l.shape, l);
+            for (int o = 0; o < out.length; o += w.inner) {
+                int p = w.start[0], s = w.stride[0];
+                if (s == 1) System.arraycopy(a.data, p, out, o, w.inner);
+                else for (int j = 0; j < w.inner; j++) out[o + j] = a.data[p + j * s];
+                w.next();
+            }
+        }
+        return new NDArray(out, Layout.rowMajor(l.shape));
+    }
+
     static NDArray zip(String op, NDArray a, NDArray b, FloatBinaryOperator f) {
         int[] shape = Layout.broadcast(op, a.layout.shape, b.layout.shape);
         Layout out = Layout.rowMajor(shape);

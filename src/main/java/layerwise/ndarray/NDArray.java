@@ -211,7 +211,7 @@ public final class NDArray {
     /** This array if its numbers are compact, else a compact copy. */
     public NDArray contiguous() { return layout.isCompact() ? this : copy(); }
 
-    public NDArray copy() { return Elementwise.map(this, v -> v); }
+    public NDArray copy() { return Elementwise.copy(this); }
 
     // ------------------------------------------------------------------ arithmetic (broadcasting)
 

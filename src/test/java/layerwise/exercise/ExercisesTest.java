@@ -140,7 +140,7 @@ class ExercisesTest {
     void modelWithUnsupportedLayersStillGetsExercisesButNoVariants() {
         Names.reset();
         var m = new Sequential();
-        m.add(new Conv2D(4, 3, 5).inputShape(10, 10, 1));
+        m.add(new Conv2D(4, 3).kernelSize(3, 5).inputShape(10, 10, 1));
         Exercises s = Exercises.from(m);
         assertEquals("(None, 8, 6, 4)", s.get(m.layers().get(0).name() + "-shape").modelAnswer());
         assertEquals("(None, 8, 6, 4)", s.forStudent("a").get(m.layers().get(0).name() + "-shape").modelAnswer());

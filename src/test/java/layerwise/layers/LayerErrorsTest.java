@@ -105,7 +105,7 @@ class LayerErrorsTest {
         assertThrows(ConfigException.class, () -> new Conv1D(0, 3));
         assertThrows(ConfigException.class, () -> new DepthwiseConv2D(0));
         assertThrows(ConfigException.class, () -> new Embedding(0, 8));
-        var e = assertThrows(ConfigException.class, () -> new Conv3D(4, 3, 0, 3));
+        var e = assertThrows(ConfigException.class, () -> new Conv3D(4, 3).kernelSize(3, 0, 3));
         assertTrue(e.headline().contains("kernel_size"), e.headline());
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * The packed A block (512 KB) stays in the core's L2 cache and the packed B panel (4 MB) in L3. A
  * long kc matters more than strips that fit L1: the hardware prefetches the strips, which are read
  * in order, while every slice of k reads and writes all of C again, and every micro-kernel call adds
- * its tile into C (measured on Zen 4, n = 1024: KC = 256 gave 90 GFLOP/s on one core, 1024 gives 104).
+ * its tile into C, so fewer, longer slices of k touch C fewer times.
  * When C has fewer than 4 row blocks, each task is a whole MC×NC block of C and packs its own B, so
  * that wide products still run in parallel. Edge tiles are padded with zeros and computed into a
  * scratch tile. When C is too small to give every core a block but k is long,
@@ -38,7 +38,7 @@ final class BlockedGemm {
     private static final int MIN_BLOCKS = 4, K_CHUNK = 2048, MAX_K_CHUNKS = 16;
     /**
      * From this many columns in a block on, A is packed: its cost is shared by nc / NR strips of B,
-     * and the micro-kernel runs 12% faster on a packed strip. With fewer (a convolution's filters),
+     * and the micro-kernel reads a packed strip in order at constant strides. With fewer (a convolution's filters),
      * packing A would cost as much as the product.
      */
     private static final int PACK_A_FROM = 128;

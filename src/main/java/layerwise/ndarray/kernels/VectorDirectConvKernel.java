@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Remainders run one position (or pair) at a time, except that in pairs a run of 16 or more positions
  * ends with a block that overlaps the one before, recomputing a few positions to the same numbers.
  * The species is the same as the GEMM's ({@link VectorMicroKernel}): C2 compiles the Vector API inline only while each call site sees one
- * vector class, and a second species makes both kernels box their vectors (a GEMM call then allocated
- * 786 KB, measured). As there, sums are stored as {@code ZERO.add(s)}, a receiver whose exact class C2
+ * vector class, and a second species makes both kernels box their vectors, allocating on every call.
+ * As there, sums are stored as {@code ZERO.add(s)}, a receiver whose exact class C2
  * knows. Loaded only when the module jdk.incubator.vector is present.
  */
 final class VectorDirectConvKernel implements DirectConvKernel {

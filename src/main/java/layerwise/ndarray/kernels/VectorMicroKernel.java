@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Written for C2 in JDK 17: the accumulators start from {@code FloatVector.zero} (not a shared
  * constant, which would make every step allocate), and each call's receiver is a fresh vector whose
  * exact class C2 knows. A packed A strip has a loop of its own whose strides are constants, so C2
- * checks the indices once per call instead of at every load (12% faster). Each loop ends by writing
+ * checks the indices once per call instead of at every load. Each loop ends by writing
  * its sums into a small array that {@link #store} adds into C: adding them into C in the same
  * method exceeds C2's inlining budget (NodeCountInliningCutoff), and the vectors then live on the heap.
  */
