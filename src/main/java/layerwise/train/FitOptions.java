@@ -65,6 +65,12 @@ public final class FitOptions {
         return this;
     }
 
+    /** The same, from a list, as Keras's {@code callbacks=[early_stopping]}. */
+    public FitOptions callbacks(List<? extends FitListener> callbacks) {
+        listeners.addAll(callbacks);
+        return this;
+    }
+
     public int batchSize() { return batchSize; }
     public int epochs() { return epochs; }
     public long seed() { return seed; }
