@@ -46,6 +46,7 @@ class KerasSpellingTest {
         assertEquals(0.001, Optimizers.get("adam").learningRate());
         assertEquals(0.001, Optimizers.get("rmsprop").learningRate());
         assertEquals(0.001, Optimizers.get("Adagrad").learningRate());
+        assertEquals(0.001, Optimizers.get("adamw").learningRate());
     }
 
     @Test
