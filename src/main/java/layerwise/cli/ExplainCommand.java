@@ -3,14 +3,20 @@ package layerwise.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import layerwise.data.Dataset;
+import layerwise.data.Split;
 import layerwise.explain.Explanation;
 import layerwise.model.IncompleteModelException;
 import layerwise.model.KerasJson;
 import layerwise.model.Model;
+import layerwise.ndarray.NDArray;
+import layerwise.train.Losses;
+import layerwise.train.Optimizers;
 
 /**
  * {@code ./layerwise explain MODEL.json [--format text|markdown|html] [--loss NAME]}: every layer's
- * formulas with the numbers filled in; with {@code --backward}, the backward pass from the loss to the input. Shape warnings go to stderr; a model that fails half-way is
+ * formulas with the numbers filled in; with {@code --backward}, the backward pass from the loss to the input;
+ * with {@code --step --data D [--optimizer O] [--lr X] [--seed S]}, one real training step worked with its numbers. Shape warnings go to stderr; a model that fails half-way is
  * explained up to the failing layer, and the failure on stderr, with exit code 1.
  */
 final class ExplainCommand {
@@ -21,6 +27,10 @@ final class ExplainCommand {
         ModelArgs a = ModelArgs.parse("explain", x.rest(), List.of("text", "markdown", "html"));
         try {
             Model model = KerasJson.read(a.file());
+            if (x.step()) {
+                out.print(step(model, x, a.loss()));
+                return 0;
+            }
             if (x.backward()) {
                 out.print(render(a.loss() == null ? model.backwardExplanation() : model.backwardExplanation(a.loss()), a.format()));
                 return 0;
@@ -32,6 +42,32 @@ final class ExplainCommand {
             out.print(render(e.explanation(), a.format()));
             err.println(e.getMessage());
             return 1;
+        }
+    }
+
+    /** One real step on the first 32 training samples (shuffled by the seed), worked with its numbers. */
+    private static String step(Model model, ExplainArgs x, String lossOrNull) {
+        if (!x.has("--data")) throw new UsageException("explain --step: which data? --data digits, iris or random:SAMPLESxD1x…:CLASSES");
+        long seed = (long) number(x, "--seed", 0);
+        String loss = lossOrNull != null ? lossOrNull : Losses.suggestedFor(model.outputLayer().outputActivation());
+        String opt = x.value("--optimizer", "sgd");
+        if (!Optimizers.NAMES.contains(opt)) throw new UsageException("explain: --optimizer must be one of " + String.join("|", Optimizers.NAMES) + ", got '" + opt + "'");
+        model.initialize(seed);
+        model.compile(TrainCommand.TrainArgs.optimizer(opt, x.has("--lr") ? number(x, "--lr", 0) : null), loss);
+        Dataset data = TrainData.load(x.value("--data", ""), seed).reshape(TrainCommand.sampleShape(model));
+        Split s = data.split(0.2, seed);
+        int n = Math.min(32, s.xTrain().dim(0));
+        NDArray y = TrainData.targets(s.yTrain().slice(0, n), s.classes(), loss, model);
+        return "Data: " + data.name() + ", the first " + n + " training samples; weights from seed " + seed + "; loss " + loss + "\n\n"
+                + model.explainStep(s.xTrain().slice(0, n).contiguous(), y.contiguous()).toText();
+    }
+
+    private static double number(ExplainArgs x, String flag, double orElse) {
+        if (!x.has(flag)) return orElse;
+        try {
+            return Double.parseDouble(x.value(flag, ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("explain: " + flag + " needs a number, got '" + x.value(flag, "") + "'");
         }
     }
 

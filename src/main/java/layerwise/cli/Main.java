@@ -64,6 +64,8 @@ public final class Main {
                                                      every layer's formulas with the numbers filled in
               explain MODEL.json --backward [--format text|markdown|html] [--loss NAME]
                                                      the backward pass: every gradient's rule and shape, loss to input
+              explain MODEL.json --step --data digits|iris|random:… [--optimizer sgd|adam|rmsprop|adagrad]
+                      [--lr X] [--seed N] [--loss NAME]  one real training step, one weight per layer worked with its numbers
               trace MODEL.json --data digits|iris|random:100x28x28x1:10 [--sample I] [--seed N]
                                                      one sample through the model: derived and real shapes, values
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME

@@ -23,6 +23,7 @@ import layerwise.train.FitOptions;
 import layerwise.train.History;
 import layerwise.train.Optimizer;
 import layerwise.train.Optimizers;
+import layerwise.train.StepExplanation;
 import layerwise.train.Trainer;
 
 /**
@@ -278,6 +279,13 @@ public class Model implements Trainable {
 
     /** verbose 0 prints nothing. */
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) { return compiled("evaluate").evaluate(x, y, batchSize, verbose); }
+
+    /**
+     * One real training step on this batch, worked with its numbers: the loss, then for one weight of each
+     * layer (the one with the largest gradient) its value, gradient and the optimizer's update filled in.
+     * The weights change, as in fit.
+     */
+    public StepExplanation explainStep(NDArray x, NDArray y) { return compiled("explainStep").explainStep(x, y); }
 
     /** True once compile(…) has been called. */
     public boolean isCompiled() { return compiled != null; }
