@@ -1,11 +1,14 @@
 package layerwise.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import layerwise.data.Dataset;
 import layerwise.data.Split;
 import layerwise.explain.Explanation;
+import layerwise.layers.Layer;
+import layerwise.layers.SymbolicTensor;
 import layerwise.model.IncompleteModelException;
 import layerwise.model.KerasJson;
 import layerwise.model.Model;
@@ -27,6 +30,7 @@ final class ExplainCommand {
         ModelArgs a = ModelArgs.parse("explain", x.rest(), List.of("text", "markdown", "html"));
         try {
             Model model = KerasJson.read(a.file());
+            if (x.has("--layer") || x.has("--picture")) return picture(model, x, out);
             if (x.step()) {
                 out.print(step(model, x, a.loss()));
                 return 0;
@@ -43,6 +47,18 @@ final class ExplainCommand {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** The window picture of one layer of the model, over the input it gets in the model. */
+    private static int picture(Model model, ExplainArgs x, PrintStream out) {
+        if (!x.has("--layer") || !x.has("--picture")) throw new UsageException("explain: give both --layer NAME and --picture FILE.svg");
+        String name = x.value("--layer", "");
+        SymbolicTensor node = model.nodes().stream().filter(t -> t.layer().name().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("explain: no layer '" + name + "'; the layers are "
+                        + model.layers().stream().map(Layer::name).toList()));
+        node.layer().picture(node.inputs().get(0).shape()).save(Path.of(x.value("--picture", "")));
+        out.println("Picture of " + node.layer().label() + " saved to " + x.value("--picture", ""));
+        return 0;
     }
 
     /** One real step on the first 32 training samples (shuffled by the seed), worked with its numbers. */

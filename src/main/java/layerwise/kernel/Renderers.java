@@ -13,6 +13,7 @@ import layerwise.exercise.Exercise;
 import layerwise.exercise.Exercises;
 import layerwise.exercise.Feedback;
 import layerwise.explain.Explanation;
+import layerwise.explain.Svg;
 import layerwise.model.Model;
 import layerwise.model.Summary;
 import layerwise.train.History;
@@ -44,6 +45,11 @@ public final class Renderers {
                     ctx.renderIfRequested(MIMEType.TEXT_MARKDOWN, () -> e.toMarkdown());
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> e.toHtml());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> e.toText());
+                });
+        r.createRegistration(Svg.class).preferring(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((svg, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, svg::toSvg);
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, svg::toString);
                 });
         r.createRegistration(XYChart.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
                 .register((chart, ctx) -> {

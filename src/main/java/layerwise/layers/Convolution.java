@@ -11,6 +11,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Svg;
 import layerwise.ndarray.DirectConvolution;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
@@ -136,6 +137,14 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
                     .expected("either strides of 1 or a dilation rate of 1").got("both larger than 1")
                     .fix("choose strides(1) with a dilation, or dilationRate(1) with a stride"));
         }
+    }
+
+    /** The window sliding over an input of this shape: padding, the first two positions, the stride, the output. */
+    @Override
+    public Svg picture(Shape in) {
+        int first = dataFormat.equals("channels_last") ? 0 : 1;
+        long[] spatial = java.util.Arrays.copyOfRange(in.dims(), first, first + rank);
+        return WindowPicture.draw(this, derivation(in), spatial, kernel, strides, padding);
     }
 
     /** Backward: ∂L/∂K of the kernel's shape, ∂L/∂b per filter, ∂L/∂x as a transposed convolution. */

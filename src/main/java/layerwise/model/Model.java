@@ -11,6 +11,7 @@ import java.util.Set;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
+import layerwise.explain.Svg;
 import layerwise.layers.InputLayer;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
@@ -147,6 +148,12 @@ public class Model implements Trainable {
 
     /** Prints the backward pass. */
     public void explainBackward() { backwardExplanation().print(); }
+
+    /** A picture of the model: a block per layer, labelled and sized by its output, arrows along the data (SVG). */
+    public Svg diagram() {
+        if (this instanceof Sequential s) s.requireBuilt();
+        return ModelDiagram.of(this);
+    }
 
     /**
      * Checks a target array's shape against the model's output before any training, so that a wrong

@@ -54,4 +54,13 @@ class TrainingExplainedCommandsTest {
         assertEquals(2, out().split("✓ as worked out", -1).length - 1, out());
         assertFalse(out().contains("✗"), out());
     }
+
+    @Test
+    void diagramAndWindowPictureAreSavedAsSvg(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(0, run("diagram", "models/digits_cnn.json", "--output", dir.resolve("model.svg").toString()));
+        assertEquals(0, run("explain", "models/digits_cnn.json", "--layer", "conv2d", "--picture", dir.resolve("conv.svg").toString()));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("model.svg")).contains("conv2d (Conv2D)"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("conv.svg")).contains("padding &apos;same&apos;")
+                || java.nio.file.Files.readString(dir.resolve("conv.svg")).contains("padding 'same'"));
+    }
 }
