@@ -68,7 +68,9 @@ class SvgPicturesTest {
         List<String> texts = texts(doc);
         assertTrue(texts.contains("cols: O = ⌈W/S⌉ = ⌈7/2⌉ = 4"), texts.toString());
         assertTrue(texts.contains("stride S = 2"), texts.toString());
-        assertEquals(9 * 9 + 4 * 4 - 2, count(doc, "rect", "#999"), "a 9×9 padded input grid and a 4×4 output grid, whose first two cells take the windows' colours");
+        assertEquals(9 * 9 + 4 * 4, count(doc, "rect", "#999"), "a 9×9 padded input grid and a 4×4 output grid");
+        assertEquals(2, count(doc, "rect", "#d62728", "#f4cccc") + count(doc, "rect", "#1f77b4", "#cfe2f3"), "the two outputs the two windows make");
+        assertEquals(2, count(doc, "rect", "#d62728", "none") + count(doc, "rect", "#1f77b4", "none"), "the two windows");
         assertEquals(32, count(doc, "rect", "#999", "#d0d0d0"), "the 32 padding cells around the 7×7 input are shaded");
         renders(svg, "conv.svg");
     }
