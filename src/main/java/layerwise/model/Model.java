@@ -209,6 +209,15 @@ public class Model implements Trainable {
     }
 
     /**
+     * The output channels of every layer that outputs an image, for the first sample of {@code x}, as small
+     * grey pictures (CNN Explainer's overview), PNG. Best on a trained CNN.
+     */
+    public FeatureMaps featureMaps(NDArray x) {
+        forward(x.slice(0, 1).contiguous(), false);
+        return FeatureMaps.of(this, run);
+    }
+
+    /**
      * Refuses, with the explained error, to train a model in which one layer object is called more than
      * once (a shared layer): its gradients would be wrong. fit and every backward call this first.
      */
