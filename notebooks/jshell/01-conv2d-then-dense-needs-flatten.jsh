@@ -43,4 +43,11 @@ var fixedModel = new Model(in2, new Dense(10).activation("softmax").apply(y2));
 fixedModel.summary();
 fixedModel.checkTarget(100, 10);
 System.out.println("Targets (100, 10) now match the output " + fixedModel.outputShape().withBatch() + ".");
+
+System.out.println("""
+
+    Training runs the other way: from the loss back to every weight. Each weight's gradient has
+    the weight's shape, so the optimizer can move every weight by w - lr*g:
+    """);
+fixedModel.explainBackward();
 /exit

@@ -33,6 +33,7 @@ public final class Main {
                 case "explain" -> ExplainCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "trace" -> TraceCommand.run(rest, out, err);
+                case "diagram" -> DiagramCommand.run(rest, out, err);
                 case "bench" -> Bench.run(rest, out);
                 case "kernel" -> KernelInstall.run(rest, out, err);
                 case "jshell" -> JShellCommand.run(rest, out, err);
@@ -64,6 +65,11 @@ public final class Main {
                                                      every layer's formulas with the numbers filled in
               explain MODEL.json --backward [--format text|markdown|html] [--loss NAME]
                                                      the backward pass: every gradient's rule and shape, loss to input
+              explain MODEL.json --step --data digits|iris|random:… [--optimizer sgd|adam|rmsprop|adagrad]
+                      [--lr X] [--seed N] [--loss NAME]  one real training step, one weight per layer worked with its numbers
+              explain MODEL.json --layer NAME --picture window.svg
+                                                     a convolution's or pooling's window over its input, as SVG
+              diagram MODEL.json --output model.svg  a picture of the model: a block per layer, arrows along the data
               trace MODEL.json --data digits|iris|random:100x28x28x1:10 [--sample I] [--seed N]
                                                      one sample through the model: derived and real shapes, values
               train MODEL.json --data digits|iris|random:100x100x100x3:10 --loss NAME

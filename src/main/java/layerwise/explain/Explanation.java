@@ -33,6 +33,9 @@ public final class Explanation {
 
     @Override public String toString() { return toText(); }
 
+    /** A line's formula as plain text, for pictures and messages: "O = ⌈W/S⌉ = ⌈7/2⌉ = 4". */
+    public static String formulaText(Line line) { return formula(line, Notation.TEXT); }
+
     /** "O = (W − K + 2P)/S + 1 = (150 − 3 + 2·0)/1 + 1 = 148": each form once, the result grouped by thousands. */
     static String formula(Line line, Notation n) {
         List<String> parts = new ArrayList<>();

@@ -13,6 +13,8 @@ import layerwise.exercise.Exercise;
 import layerwise.exercise.Exercises;
 import layerwise.exercise.Feedback;
 import layerwise.explain.Explanation;
+import layerwise.explain.Svg;
+import layerwise.model.FeatureMaps;
 import layerwise.model.Model;
 import layerwise.model.Summary;
 import layerwise.train.History;
@@ -44,6 +46,16 @@ public final class Renderers {
                     ctx.renderIfRequested(MIMEType.TEXT_MARKDOWN, () -> e.toMarkdown());
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> e.toHtml());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> e.toText());
+                });
+        r.createRegistration(FeatureMaps.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((maps, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64(maps.png()));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, maps::toString);
+                });
+        r.createRegistration(Svg.class).preferring(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((svg, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, svg::toSvg);
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, svg::toString);
                 });
         r.createRegistration(XYChart.class).preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
                 .register((chart, ctx) -> {

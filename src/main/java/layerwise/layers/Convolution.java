@@ -8,6 +8,7 @@ import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Svg;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -85,6 +86,14 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
 
     /** The weights, and the multiply-adds. */
     protected abstract void addParams(Derivation d, long cIn);
+
+    /** The window sliding over an input of this shape: padding, the first two positions, the stride, the output. */
+    @Override
+    public Svg picture(Shape in) {
+        int first = dataFormat.equals("channels_last") ? 0 : 1;
+        long[] spatial = Arrays.copyOfRange(in.dims(), first, first + rank);
+        return WindowPicture.draw(this, derivation(in), spatial, kernel, strides, padding);
+    }
 
     /** 1. channels-last; 2. z by the kind's own rule; 3. the activation, in the layer's data format. */
     @Override

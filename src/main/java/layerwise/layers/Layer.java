@@ -11,6 +11,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
+import layerwise.explain.Svg;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -108,6 +109,14 @@ public abstract class Layer {
 
     /** A fresh backward derivation, from ∂L/∂y of this layer's output shape. */
     protected final Derivation startBackward(Shape in) { return Derivation.backward(name, type(), outputShape(in)); }
+
+    /** The picture of this layer's window over an input of this shape (SVG); convolution and pooling layers have one. */
+    public Svg picture(Shape in) {
+        throw new ConfigException(Problem.at(label())
+                .headline(type() + " has no sliding window to draw.")
+                .expected("a convolution or pooling layer (Conv1D, Conv2D, MaxPooling2D, …)").got(type())
+                .fix("use explain(inputShape) for its formulas, or model.diagram() for a picture of the whole model"));
+    }
 
     // ------------------------------------------------------------------ computing with numbers
 

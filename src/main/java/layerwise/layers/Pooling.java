@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import layerwise.explain.Derivation;
+import layerwise.explain.Svg;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Patches;
 import layerwise.ndarray.Shape;
@@ -68,6 +69,14 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         }
         if (last) d.keep("channels", in.last());
         return d;
+    }
+
+    /** The window sliding over an input of this shape: padding, the first two positions, the stride, the output. */
+    @Override
+    public Svg picture(Shape in) {
+        int first = dataFormat.equals("channels_last") ? 0 : 1;
+        long[] spatial = java.util.Arrays.copyOfRange(in.dims(), first, first + rank);
+        return WindowPicture.draw(this, derivation(in), spatial, poolSize, stridesOrDefault(), padding);
     }
 
     /** Backward: to the max of each window, or shared by the average. */

@@ -11,6 +11,7 @@ import layerwise.layers.Gradients;
 import layerwise.layers.InputLayer;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.Shape;
+import layerwise.train.Losses;
 
 /**
  * Builds a model's backward explanation: the loss's gradient first, then every layer from the output
@@ -21,13 +22,7 @@ final class BackwardExplanation {
     private BackwardExplanation() {}
 
     /** The loss a model's output suggests when none is given, as a student would compile it. */
-    static String defaultLoss(Model model) {
-        return switch (model.outputLayer().outputActivation()) {
-            case "softmax" -> "categorical_crossentropy";
-            case "sigmoid" -> "binary_crossentropy";
-            default -> "mse";
-        };
-    }
+    static String defaultLoss(Model model) { return Losses.suggestedFor(model.outputLayer().outputActivation()); }
 
     static Explanation of(Model model, String loss) {
         if (model instanceof Sequential s) s.requireBuilt();

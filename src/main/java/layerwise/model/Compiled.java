@@ -1,12 +1,16 @@
 package layerwise.model;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
+import layerwise.layers.Layer;
+import layerwise.layers.Param;
 import layerwise.ndarray.NDArray;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
+import layerwise.train.StepExplanation;
 import layerwise.train.Trainer;
 
 /**
@@ -35,6 +39,16 @@ final class Compiled {
         checkNumbers("evaluate", x, y);
         if (!model.isInitialized()) model.createMissingWeights(0);
         return trainer.evaluate(x, y, batchSize, verbose, System.out);
+    }
+
+    /** One real step, worked: the first weight array of each layer with weights gets its chosen weight explained. */
+    StepExplanation explainStep(NDArray x, NDArray y) {
+        model.checkTrainable();
+        checkNumbers("explainStep", x, y);
+        if (!model.isInitialized()) model.createMissingWeights(0);
+        Map<Param, String> firstWeights = new IdentityHashMap<>();
+        for (Layer l : model.layers()) if (l.trainable() && !l.params().isEmpty()) firstWeights.put(l.params().get(0), l.label());
+        return trainer.explainStep(x, y, firstWeights);
     }
 
     private void checkNumbers(String where, NDArray x, NDArray y) {

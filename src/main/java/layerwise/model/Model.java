@@ -11,6 +11,7 @@ import java.util.Set;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
+import layerwise.explain.Svg;
 import layerwise.layers.InputLayer;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
@@ -23,6 +24,7 @@ import layerwise.train.FitOptions;
 import layerwise.train.History;
 import layerwise.train.Optimizer;
 import layerwise.train.Optimizers;
+import layerwise.train.StepExplanation;
 import layerwise.train.Trainer;
 
 /**
@@ -147,6 +149,12 @@ public class Model implements Trainable {
     /** Prints the backward pass. */
     public void explainBackward() { backwardExplanation().print(); }
 
+    /** A picture of the model: a block per layer, labelled and sized by its output, arrows along the data (SVG). */
+    public Svg diagram() {
+        if (this instanceof Sequential s) s.requireBuilt();
+        return ModelDiagram.of(this);
+    }
+
     /**
      * Checks a target array's shape against the model's output before any training, so that a wrong
      * target fails with an explanation rather than deep inside fit. {@code targetShape} includes the
@@ -198,6 +206,15 @@ public class Model implements Trainable {
     public Trace trace(NDArray x) {
         forward(x, false);
         return Trace.of(this, x, run);
+    }
+
+    /**
+     * The output channels of every layer that outputs an image, for the first sample of {@code x}, as small
+     * grey pictures (CNN Explainer's overview), PNG. Best on a trained CNN.
+     */
+    public FeatureMaps featureMaps(NDArray x) {
+        forward(x.slice(0, 1).contiguous(), false);
+        return FeatureMaps.of(this, run);
     }
 
     /**
@@ -278,6 +295,13 @@ public class Model implements Trainable {
 
     /** verbose 0 prints nothing. */
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose) { return compiled("evaluate").evaluate(x, y, batchSize, verbose); }
+
+    /**
+     * One real training step on this batch, worked with its numbers: the loss, then for one weight of each
+     * layer (the one with the largest gradient) its value, gradient and the optimizer's update filled in.
+     * The weights change, as in fit.
+     */
+    public StepExplanation explainStep(NDArray x, NDArray y) { return compiled("explainStep").explainStep(x, y); }
 
     /** True once compile(…) has been called. */
     public boolean isCompiled() { return compiled != null; }

@@ -1,5 +1,8 @@
 package layerwise.train;
 
+import static layerwise.train.WorkedUpdate.arg;
+import static layerwise.train.WorkedUpdate.num;
+
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,6 +34,18 @@ public final class Adagrad implements Optimizer {
     @Override public double learningRate() { return lr; }
 
     @Override
+    public WorkedUpdate explainUpdate(Param p, int i) {
+        float w = p.value().data()[i], g = p.grad().data()[i];
+        float[] acc = accumulated.get(p);
+        float a = acc == null ? (float) initialAccumulator : acc[i], aNew = a + g * g;
+        float after = w - (float) lr * g / ((float) Math.sqrt(aNew) + (float) epsilon);
+        return new WorkedUpdate(List.of(
+                "a′ = a + g² = " + num(a) + " + " + arg(g) + "² = " + num(aNew) + (acc == null ? "   (a starts at " + num(initialAccumulator) + ")" : ""),
+                "w′ = w − lr×g/(√a′ + ε) = " + num(w) + " − " + num(lr) + "×" + arg(g) + "/(√" + num(aNew) + " + " + num(epsilon) + ") = " + num(after)),
+                after);
+    }
+
+    @Override
     public void step(List<Param> params) {
         for (Param p : params) {
             float[] w = p.value().data();
@@ -44,4 +59,6 @@ public final class Adagrad implements Optimizer {
         Arrays.fill(a, value);
         return a;
     }
+
+    @Override public String toString() { return "Adagrad(lr=" + lr + ", initial_accumulator_value=" + initialAccumulator + ")"; }
 }

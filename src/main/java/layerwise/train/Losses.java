@@ -13,6 +13,15 @@ public final class Losses {
 
     private Losses() {}
 
+    /** The loss a model ending in this activation is usually compiled with: softmax → categorical cross-entropy. */
+    public static String suggestedFor(String outputActivation) {
+        return switch (outputActivation) {
+            case "softmax" -> "categorical_crossentropy";
+            case "sigmoid" -> "binary_crossentropy";
+            default -> "mse";
+        };
+    }
+
     public static Loss get(String name) {
         return switch (Options.oneOf("compile", "loss", name, NAMES)) {
             case "mse", "mean_squared_error" -> new MeanError(true);

@@ -10,4 +10,10 @@ public interface Optimizer {
 
     /** The learning rate it was created with. */
     double learningRate();
+
+    /**
+     * How the next step will change weight {@code i} of {@code p} (flat index), with the numbers filled in;
+     * called before the step, it changes nothing. Optimizers that do not write out their formula say so.
+     */
+    default WorkedUpdate explainUpdate(Param p, int i) { return WorkedUpdate.unexplained(); }
 }

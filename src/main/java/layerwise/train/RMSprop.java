@@ -1,5 +1,8 @@
 package layerwise.train;
 
+import static layerwise.train.WorkedUpdate.arg;
+import static layerwise.train.WorkedUpdate.num;
+
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,19 @@ public final class RMSprop implements Optimizer {
     @Override public double learningRate() { return lr; }
 
     @Override
+    public WorkedUpdate explainUpdate(Param p, int i) {
+        float w = p.value().data()[i], g = p.grad().data()[i], r = (float) rho;
+        float[] ms = meanSquare.get(p);
+        float s = ms == null ? 0f : ms[i], sNew = r * s + (1 - r) * g * g;
+        float after = w - (float) lr * g / ((float) Math.sqrt(sNew) + (float) epsilon);
+        return new WorkedUpdate(List.of(
+                "s′ = ρ×s + (1 − ρ)×g² = " + num(r) + "×" + arg(s) + " + " + num(1 - rho) + "×" + arg(g) + "² = " + num(sNew)
+                        + (ms == null ? "   (s starts at 0)" : ""),
+                "w′ = w − lr×g/(√s′ + ε) = " + num(w) + " − " + num(lr) + "×" + arg(g) + "/(√" + num(sNew) + " + " + num(epsilon) + ") = " + num(after)),
+                after);
+    }
+
+    @Override
     public void step(List<Param> params) {
         for (Param p : params) {
             float[] w = p.value().data();
@@ -38,4 +54,6 @@ public final class RMSprop implements Optimizer {
             RmspropUpdate.step(w, p.grad().data(), s, (float) lr, (float) rho, (float) epsilon);
         }
     }
+
+    @Override public String toString() { return "RMSprop(lr=" + lr + ", rho=" + rho + ", epsilon=" + epsilon + ")"; }
 }

@@ -1,5 +1,9 @@
 package layerwise.train;
 
+import static layerwise.train.WorkedUpdate.arg;
+import static layerwise.train.WorkedUpdate.num;
+
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,33 @@ public final class SGD implements Optimizer {
             }
         }
         iterations++;
+    }
+
+    @Override
+    public WorkedUpdate explainUpdate(Param p, int i) {
+        float w = p.value().data()[i], g = p.grad().data()[i];
+        float lrT = (float) (lr / (1 + decay * iterations)), m = (float) momentum;
+        List<String> lines = new ArrayList<>();
+        String lrName = decay == 0 ? "lr" : "lr_t";
+        if (decay != 0) lines.add("lr_t = lr/(1 + decay×t) = " + num(lr) + "/(1 + " + num(decay) + "×" + iterations + ") = " + num(lrT));
+        if (m == 0) {
+            float after = w - lrT * g;
+            lines.add("w′ = w − " + lrName + "×g = " + num(w) + " − " + num(lrT) + "×" + arg(g) + " = " + num(after));
+            return new WorkedUpdate(lines, after);
+        }
+        float[] vel = velocity.get(p);
+        float v = vel == null ? 0f : vel[i], vNew = m * v - lrT * g;
+        lines.add("v′ = momentum×v − " + lrName + "×g = " + num(m) + "×" + arg(v) + " − " + num(lrT) + "×" + arg(g) + " = " + num(vNew)
+                + (vel == null ? "   (the velocity starts at 0)" : ""));
+        if (nesterov) {
+            float after = w + (m * vNew - lrT * g);
+            lines.add("w′ = w + momentum×v′ − " + lrName + "×g = " + num(w) + " + " + num(m) + "×" + arg(vNew) + " − " + num(lrT) + "×" + arg(g)
+                    + " = " + num(after) + "   (Nesterov: the step looks ahead along the velocity)");
+            return new WorkedUpdate(lines, after);
+        }
+        float after = w + vNew;
+        lines.add("w′ = w + v′ = " + num(w) + " + " + arg(vNew) + " = " + num(after));
+        return new WorkedUpdate(lines, after);
     }
 
     @Override public String toString() {

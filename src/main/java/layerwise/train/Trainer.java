@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import layerwise.layers.Param;
 import layerwise.layers.Trainable;
 import layerwise.ndarray.NDArray;
 
@@ -88,6 +89,42 @@ public final class Trainer {
 
     /** forward, loss, backward, optimizer step; returns the batch's predictions. */
     private NDArray trainStep(NDArray xb, NDArray yb, Running run) {
+        NDArray out = gradients(xb, yb, run);
+        optimizer.step(net.params());
+        return out;
+    }
+
+    /**
+     * One real step on this batch, worked with its numbers: the loss, then for the first weight array of
+     * each layer named in {@code labels} the weight with the largest gradient, the optimizer's formula
+     * filled in, and what the step really left in it. The weights change, as in fit.
+     */
+    public StepExplanation explainStep(NDArray x, NDArray y, Map<Param, String> labels) {
+        checkData("explainStep", x, y);
+        Running run = new Running();
+        gradients(x, y, run);
+        List<StepExplanation.Weight> chosen = new ArrayList<>();
+        for (Param p : net.params()) {
+            if (!labels.containsKey(p)) continue;
+            int i = largestGradient(p);
+            chosen.add(new StepExplanation.Weight(labels.get(p), p, i, p.value().data()[i], p.grad().data()[i], optimizer.explainUpdate(p, i), Double.NaN));
+        }
+        optimizer.step(net.params());
+        List<StepExplanation.Weight> done = chosen.stream().map(w -> new StepExplanation.Weight(w.label(), w.param(), w.index(), w.before(),
+                w.gradient(), w.update(), w.param().value().data()[w.index()])).toList();
+        String heading = "One training step on a batch of " + x.dim(0) + " samples with " + optimizer;
+        return new StepExplanation(heading, loss.name(), run.logs().get("loss"), done);
+    }
+
+    private static int largestGradient(Param p) {
+        float[] g = p.grad().data();
+        int best = 0;
+        for (int i = 1; i < g.length; i++) if (Math.abs(g[i]) > Math.abs(g[best])) best = i;
+        return best;
+    }
+
+    /** forward, loss, backward: fills every weight's gradient and returns the batch's predictions. */
+    private NDArray gradients(NDArray xb, NDArray yb, Running run) {
         NDArray out = net.forward(xb, true);
         if (loss.fusesWith(net.outputActivation())) {
             NDArray z = net.savedLogits();
@@ -97,7 +134,6 @@ public final class Trainer {
             run.addLoss(loss.value(out, yb), xb.dim(0));
             net.backwardToWeights(loss.gradient(out, yb), false);
         }
-        optimizer.step(net.params());
         return out;
     }
 
