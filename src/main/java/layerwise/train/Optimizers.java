@@ -6,9 +6,9 @@ import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 import layerwise.layers.Options;
 
-/** The optimizers by their Keras names, each with Keras's default learning rate: "sgd" is SGD(0.01), "adam" Adam(0.001). */
+/** The optimizers by their Keras names, each with Keras's default learning rate: "sgd" is SGD(0.01), "adam" Adam(0.001), "adamw" AdamW(0.001). */
 public final class Optimizers {
-    public static final List<String> NAMES = List.of("sgd", "adam", "rmsprop", "adagrad");
+    public static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad");
 
     private Optimizers() {}
 
@@ -16,6 +16,7 @@ public final class Optimizers {
         return switch (Options.oneOf("compile", "optimizer", name, NAMES)) {
             case "sgd" -> new SGD();
             case "adam" -> new Adam();
+            case "adamw" -> new AdamW();
             case "rmsprop" -> new RMSprop();
             default -> new Adagrad();
         };
