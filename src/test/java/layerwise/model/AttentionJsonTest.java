@@ -59,6 +59,7 @@ class AttentionJsonTest {
         var merged = new Average().apply(new Multiply().apply(a, b), new Subtract().apply(a, b), new Maximum().apply(a, b), new Minimum().apply(a, b));
         var x = new PReLU().apply(new ELU().alpha(0.5).apply(new LeakyReLU().negativeSlope(0.1).apply(new ReLU().maxValue(6).apply(merged))));
         x = new RepeatVector(4).apply(new Softmax().apply(x));
+        x = new Dot(2, 2).normalize(true).apply(x, x);
         Model m = new Model(List.of(a, b), List.of(x));
         assertEquals(m.toJson(), KerasJson.read(m.toJson()).toJson());
         var seq = new Sequential();
