@@ -185,8 +185,20 @@ def merge(case):
     return {"y": flat(y), "da": flat(a.grad), "db": flat(b.grad)}
 
 
+def dot(case):
+    """Keras Dot(axes=(2, 2)) on (n, t1, d) and (n, t2, d): every pair of steps, optionally as cosine similarity."""
+    a = t(case["a"], case["shape_a"]).requires_grad_()
+    b = t(case["b"], case["shape_b"]).requires_grad_()
+    na, nb = (torch.nn.functional.normalize(a, dim=2), torch.nn.functional.normalize(b, dim=2)) if case["normalize"] else (a, b)
+    y = torch.bmm(na, nb.transpose(1, 2))
+    (y * t(case["r"], y.shape)).sum().backward()
+    return {"y": flat(y), "da": flat(a.grad), "db": flat(b.grad)}
+
+
 def answer(case):
     kind = case["kind"]
+    if kind == "dot":
+        return dot(case)
     if kind == "pointwise":
         return pointwise(case)
     if kind == "merge":

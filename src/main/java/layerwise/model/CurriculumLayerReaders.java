@@ -7,6 +7,7 @@ import layerwise.layers.Average;
 import layerwise.layers.Cropping1D;
 import layerwise.layers.Cropping2D;
 import layerwise.layers.Cropping3D;
+import layerwise.layers.Dot;
 import layerwise.layers.ELU;
 import layerwise.layers.GlobalAveragePooling3D;
 import layerwise.layers.GlobalMaxPooling3D;
@@ -54,6 +55,11 @@ final class CurriculumLayerReaders {
         LayerReaders.register("ELU", c -> new ELU().alpha(c.number("alpha", 1.0)));
         LayerReaders.register("Softmax", c -> new Softmax().axis(c.ints("axis", -1)[0]));
         LayerReaders.register("PReLU", c -> new PReLU().sharedAxes(c.ints("shared_axes", new int[0])));
+        LayerReaders.register("Dot", c -> {
+            int[] axes = c.ints("axes");
+            c.rejectUnless("axes", axes.length <= 2, java.util.Arrays.toString(axes), "give one axis, or one per input");
+            return new Dot(axes[0], axes[axes.length - 1]).normalize(c.bool("normalize", false));
+        });
         LayerReaders.register("TimeDistributed", c -> new TimeDistributed(LayerReaders.read(c.inner("layer"))));
         LayerReaders.register("Cropping1D", c -> {
             int[][] p = pairs(c, 1, 1);

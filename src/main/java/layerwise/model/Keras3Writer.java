@@ -75,7 +75,9 @@ final class Keras3Writer {
                 if (call.inputs().isEmpty()) continue;
                 List<Object> tensors = call.inputs().stream().map(in -> (Object) tensor(model, in)).toList();
                 Map<String, Object> node = new LinkedHashMap<>();
-                node.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
+                // a layer with named inputs (MultiHeadAttention's query, value) takes each as an argument of its own
+                boolean named = !call.layer().keywordInputs().isEmpty();
+                node.put("args", tensors.size() == 1 || named ? tensors : List.of(tensors));
                 node.put("kwargs", call.layer().callArguments());
                 inbound.add(node);
             }
@@ -107,13 +109,13 @@ final class Keras3Writer {
     /**
      * The shapes the layer was built for: {"input_shape": …} for one argument of build (a list of shapes
      * for Add or Concatenate), {"shapes_dict": {"query_shape": …, "value_shape": …}} for MultiHeadAttention,
-     * whose build takes one shape per named input.
+     * whose build takes one shape per named input (an attention mask is not built from).
      */
     private static Map<String, Object> buildConfig(Layer layer, List<Shape> in) {
         List<String> names = layer.keywordInputs();
         if (names.isEmpty()) return Map.of("input_shape", in.size() == 1 ? shape(in.get(0)) : in.stream().map(Keras3Writer::shape).toList());
         Map<String, Object> shapes = new LinkedHashMap<>();
-        for (int i = 0; i < in.size(); i++) shapes.put(names.get(i) + "_shape", shape(in.get(i)));
+        for (int i = 0; i < in.size(); i++) if (!names.get(i).endsWith("mask")) shapes.put(names.get(i) + "_shape", shape(in.get(i)));
         return Map.of("shapes_dict", shapes);
     }
 

@@ -273,7 +273,7 @@ public class Model implements Trainable {
 
     /**
      * Keras's {@code model.compile(optimizer="adam", loss=…, metrics=[…])}: the optimizer by name, with
-     * Keras's default learning rate ("sgd" 0.01; "adam", "rmsprop", "adagrad" 0.001).
+     * Keras's default learning rate ("sgd" 0.01; "adam", "adamw", "rmsprop", "adagrad" 0.001).
      */
     public void compile(String optimizer, String loss, String... metrics) { compile(Optimizers.get(optimizer), loss, metrics); }
 

@@ -159,4 +159,49 @@ class CurriculumLayersTest {
         var e = assertThrows(ShapeException.class, () -> new RepeatVector(3).outputShape(Shape.of(5, 4)));
         assertEquals(true, e.getMessage().contains("Flatten or pool the input first"), e.getMessage());
     }
+
+    private static void dotMatchesPyTorch(boolean normalize) {
+        var dot = new Dot(2).normalize(normalize);
+        NDArray a = NDArray.normal(15, 2, 3, 4), b = NDArray.normal(16, 2, 5, 4);
+        NDArray y = dot.forward(List.of(a, b), true), r = NDArray.normal(17, y.dims());
+        List<NDArray> d = dot.backwardToInputs(r);
+        Map<String, float[]> torch = new TorchReference("dot").with("shape_a", a.dims()).with("shape_b", b.dims())
+                .with("normalize", normalize).with("a", a).with("b", b).with("r", r).run();
+        assertEquals(Shape.of(3, 5), Layer.sampleShape(y));
+        assertArrayEquals(torch.get("y"), y.toFloatArray(), TOL, "outputs");
+        assertArrayEquals(torch.get("da"), d.get(0).toFloatArray(), TOL, "dL/da");
+        assertArrayEquals(torch.get("db"), d.get(1).toFloatArray(), TOL, "dL/db");
+    }
+
+    @Test
+    void dotOfEveryPairOfStepsMatchesPyTorchBmm() { dotMatchesPyTorch(false); }
+
+    @Test
+    void normalizedDotIsPyTorchsCosineSimilarity() { dotMatchesPyTorch(true); }
+
+    @Test
+    void dotOfTwoVectorsIsOneNumberPerSample() {
+        var out = new Dot(1).apply(new Input(8), new Input(8));
+        assertEquals(Shape.of(1), out.shape());
+        NDArray y = new Dot(1).forward(List.of(NDArray.fromArray(new float[] {1, 2, 3}, 1, 3), NDArray.fromArray(new float[] {4, 5, 6}, 1, 3)), false);
+        assertArrayEquals(new float[] {32}, y.toFloatArray());
+    }
+
+    @Test
+    void dotGradientsMatchFiniteDifferencesForMixedAxes() {
+        var dot = new Dot(1, 2).normalize(true);
+        NDArray b = NDArray.normal(19, 2, 3, 4);
+        GradCheck.check(new GradCheck.Net() {
+            public NDArray forward(NDArray in) { return dot.forward(List.of(in, b), true); }
+            public NDArray backward(NDArray g) { return dot.backwardToInputs(g).get(0); }
+            public List<layerwise.layers.Param> params() { return List.of(); }
+        }, NDArray.normal(18, 2, 4, 5));
+    }
+
+    @Test
+    void dotOfAxesOfDifferentSizesSaysWhichAxesDiffer() {
+        var e = assertThrows(ShapeException.class, () -> new Dot(2).apply(new Input(3, 4), new Input(5, 6)));
+        assertEquals("Incompatible input shapes: axis values 4 (at axis 2) != 6 (at axis 2). Full input shapes: (None, 3, 4), (None, 5, 6)",
+                e.problem().headline());
+    }
 }

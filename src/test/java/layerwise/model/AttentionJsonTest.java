@@ -59,6 +59,7 @@ class AttentionJsonTest {
         var merged = new Average().apply(new Multiply().apply(a, b), new Subtract().apply(a, b), new Maximum().apply(a, b), new Minimum().apply(a, b));
         var x = new PReLU().apply(new ELU().alpha(0.5).apply(new LeakyReLU().negativeSlope(0.1).apply(new ReLU().maxValue(6).apply(merged))));
         x = new RepeatVector(4).apply(new Softmax().apply(x));
+        x = new Dot(2, 2).normalize(true).apply(x, x);
         Model m = new Model(List.of(a, b), List.of(x));
         assertEquals(m.toJson(), KerasJson.read(m.toJson()).toJson());
         var seq = new Sequential();
@@ -66,5 +67,19 @@ class AttentionJsonTest {
         seq.add(new GlobalMaxPooling3D());
         assertEquals(seq.toJson(), KerasJson.read(seq.toJson()).toJson());
         assertEquals(3, KerasJson.read(seq.toJson()).countParams());
+    }
+
+    @Test
+    void keras3FileWritesQueryValueKeyAsArgumentsAndReadsThemBack() {
+        var q = new Input(10, 8);
+        var v = new Input(6, 5);
+        var k = new Input(6, 3);
+        var a = new MultiHeadAttention(4, 16).valueDim(12).useCausalMask(true).apply(q, v, k);
+        Model m = new Model(List.of(q, v, k), List.of(a));
+        String keras3 = Keras3Writer.write(m);
+        assertTrue(keras3.replaceAll("\\s+", "").contains("\"kwargs\":{\"use_causal_mask\":true}"), keras3);
+        assertTrue(keras3.replaceAll("\\s+", "").contains("\"shapes_dict\":{\"query_shape\":[null,10,8],\"value_shape\":[null,6,5],\"key_shape\":[null,6,3]}"), keras3);
+        Model back = KerasJson.read(keras3);
+        assertEquals(m.toJson(), back.toJson());
     }
 }
