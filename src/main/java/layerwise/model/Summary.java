@@ -273,7 +273,7 @@ public final class Summary {
 
     /** {@code Sequential "sequential": 3 layers, 810 params, (None, 8, 8, 1) -> (None, 10)}: a model in one line. */
     static String oneLine(Model model) {
-        String kind = model.getClass().getSimpleName() + " \"" + model.name() + "\": " + model.layers().size() + " layers";
+        String kind = model.getClass().getSimpleName() + " \"" + model.name() + "\": " + model.layers().size() + (model.layers().size() == 1 ? " layer" : " layers");
         if (model.inputs().isEmpty()) return kind + ", input shape not known yet";
         return kind + ", " + String.format("%,d", model.countParams()) + " params, " + model.inputShape().withBatch()
                 + " -> " + model.outputShape().withBatch();
