@@ -1,7 +1,6 @@
 package layerwise.layers;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -103,10 +102,7 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
 
     @Override
     protected void addConfig(Map<String, Object> c) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("class_name", layer.type());
-        inner.put("config", layer.config());
-        c.put("layer", inner);
+        c.put("layer", Options.serialized(layer));
         c.put("merge_mode", mergeMode);
     }
 }

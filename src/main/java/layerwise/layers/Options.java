@@ -1,12 +1,17 @@
 package layerwise.layers;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
 
-/** Checks the settings a learner types (names from a fixed list, positive sizes) and says "did you mean". */
+/**
+ * Checks the settings a learner types (names from a fixed list, positive sizes) and says "did you mean";
+ * writes a wrapped layer back as a setting of its wrapper.
+ */
 public final class Options {
     private Options() {}
 
@@ -91,5 +96,13 @@ public final class Options {
             int[] t = prev; prev = cur; cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** A wrapped layer's own config option, as Keras writes it: {@code {"class_name": …, "config": {…}}}. */
+    static Map<String, Object> serialized(Layer layer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class_name", layer.type());
+        m.put("config", layer.config());
+        return m;
     }
 }

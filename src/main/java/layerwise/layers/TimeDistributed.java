@@ -1,7 +1,6 @@
 package layerwise.layers;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,9 +97,6 @@ public final class TimeDistributed extends FluentLayer<TimeDistributed> {
 
     @Override
     protected void addConfig(Map<String, Object> c) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("class_name", layer.type());
-        inner.put("config", layer.config());
-        c.put("layer", inner);
+        c.put("layer", Options.serialized(layer));
     }
 }
