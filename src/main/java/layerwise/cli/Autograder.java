@@ -51,7 +51,7 @@ final class Autograder {
                 case "--output" -> output = GradeSheet.value("autograder", args, ++i, USAGE);
                 case "--run" -> grade = true;
                 case "--root" -> root = GradeSheet.value("autograder", args, ++i, USAGE);
-                case "--timeout" -> timeout = Long.parseLong(GradeSheet.value("autograder", args, ++i, USAGE));
+                case "--timeout" -> timeout = GradeSheet.positive("autograder", "--timeout", GradeSheet.value("autograder", args, ++i, USAGE));
                 default -> throw new UsageException("autograder: unknown argument " + args[i] + "\n" + USAGE);
             }
         }

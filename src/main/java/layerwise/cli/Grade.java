@@ -54,8 +54,8 @@ final class Grade {
                 case "--roster" -> roster = GradeSheet.value("grade", args, ++i, USAGE);
                 case "--feedback" -> feedback = GradeSheet.value("grade", args, ++i, USAGE);
                 case "--memory" -> memory = GradeSheet.value("grade", args, ++i, USAGE);
-                case "--timeout" -> timeout = positive("--timeout", GradeSheet.value("grade", args, ++i, USAGE));
-                case "--jobs" -> jobs = (int) positive("--jobs", GradeSheet.value("grade", args, ++i, USAGE));
+                case "--timeout" -> timeout = GradeSheet.positive("grade", "--timeout", GradeSheet.value("grade", args, ++i, USAGE));
+                case "--jobs" -> jobs = (int) GradeSheet.positive("grade", "--jobs", GradeSheet.value("grade", args, ++i, USAGE));
                 default -> {
                     if (args[i].startsWith("--")) throw new UsageException("grade: unknown option " + args[i] + "\n" + USAGE);
                     notebooks.add(Path.of(args[i]));
@@ -141,15 +141,6 @@ final class Grade {
         }
     }
 
-    private static long positive(String flag, String s) {
-        try {
-            long v = Long.parseLong(s);
-            if (v > 0) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new UsageException("grade: " + flag + " needs a whole number above 0, got '" + s + "'");
-    }
 
     static final String USAGE = "Usage: ./layerwise grade --sheet FILE|NAME [--roster roster.csv] [--format text|json|csv|gradescope[,...]]"
             + " [--feedback DIR] [--output FILE] [--timeout SECONDS] [--jobs N] [--memory 512m] [--student-id ID] NOTEBOOK...";

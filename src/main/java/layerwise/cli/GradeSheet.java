@@ -26,4 +26,15 @@ final class GradeSheet {
         if (i >= args.length || args[i].startsWith("--")) throw new UsageException(command + ": " + args[i - 1] + " needs a value\n" + usage);
         return args[i];
     }
+
+    /** A flag's whole number above 0, such as --timeout 120; anything else is a usage error naming it. */
+    static long positive(String command, String flag, String s) {
+        try {
+            long v = Long.parseLong(s);
+            if (v > 0) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(command + ": " + flag + " needs a whole number above 0, got '" + s + "'");
+    }
 }

@@ -43,6 +43,14 @@ class GradeCommandTest {
     }
 
     @Test
+    void autograderRefusesATimeoutThatIsNotAWholeNumberAsAUsageError(@TempDir Path dir) {
+        assertEquals(2, run("autograder", "--sheet", "notebooks/exercises/lenet.json", "--output", dir.resolve("a.zip").toString(),
+                "--timeout", "abc"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("autograder: --timeout needs a whole number above 0, got 'abc'"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonGivesTheContractFieldsForOneNotebook(@TempDir Path dir) throws IOException {
         assertEquals(0, run("grade", alice(dir).toString(), "--student-id", "alice", "--format", "json", "--timeout", "60"));
         JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
