@@ -22,21 +22,31 @@ final class AttentionShapes {
         this.outputShape = outputShape;
     }
 
-    Derivation derive(List<Shape> inputs, boolean useBias) {
+    /** The sizes of attention's formulas, named as in the paper and Keras, shared by the forward and backward rules. */
+    record Sizes(Expr heads, Expr keyDim, Expr valueDim, Expr tq, Expr tk, Expr dQuery, Expr dKey, Expr dValue, Expr dOut) {}
+
+    /** The sizes for these inputs (query, value, optional key and mask), after checking that they line up. */
+    Sizes sizes(List<Shape> inputs) {
         check(inputs);
         Shape q = inputs.get(0), v = inputs.get(1), k = inputs.size() > 2 ? inputs.get(2) : v;
-        Expr h = Expr.var("heads", layer.numHeads()), kd = Expr.var("key_dim", layer.keyDim()), vd = Expr.var("value_dim", layer.valueDim());
-        Expr tq = Expr.var("T_q", q.dim(0)), tk = Expr.var("T_k", v.dim(0));
-        Expr dOut = Expr.var("d_out", outputShape != null ? outputShape : q.last());
+        return new Sizes(Expr.var("heads", layer.numHeads()), Expr.var("key_dim", layer.keyDim()), Expr.var("value_dim", layer.valueDim()),
+                Expr.var("T_q", q.dim(0)), Expr.var("T_k", v.dim(0)), Expr.var("d_query", q.last()), Expr.var("d_key", k.last()),
+                Expr.var("d_value", v.last()), Expr.var("d_out", outputShape != null ? outputShape : q.last()));
+    }
+
+    Derivation derive(List<Shape> inputs, boolean useBias) {
+        Sizes s = sizes(inputs);
+        Shape q = inputs.get(0), v = inputs.get(1);
+        Expr h = s.heads(), kd = s.keyDim(), vd = s.valueDim(), tq = s.tq(), tk = s.tk(), dOut = s.dOut();
         Derivation d = Derivation.of(layer.name(), layer.type(), inputs).note("each of the " + layer.numHeads()
                 + " heads projects every step to its own " + layer.keyDim() + " query and key numbers and " + layer.valueDim()
                 + " value numbers; key_dim is chosen freely and need not divide d_query = " + q.last()
                 + (inputs.size() > 2 ? "" : "; without a key input, the value is also the key"));
         d.keep("T_q", q.dim(0));
         d.dim("features", "d_out", dOut, outputShape != null ? "output_shape" : "no output_shape: the query's last axis");
-        Expr wq = projection(d, "query", Expr.var("d_query", q.last()), h, kd, useBias);
-        Expr wk = projection(d, "key", Expr.var("d_key", k.last()), h, kd, useBias);
-        Expr wv = projection(d, "value", Expr.var("d_value", v.last()), h, vd, useBias);
+        Expr wq = projection(d, "query", s.dQuery(), h, kd, useBias);
+        Expr wk = projection(d, "key", s.dKey(), h, kd, useBias);
+        Expr wv = projection(d, "value", s.dValue(), h, vd, useBias);
         Expr wo = h.times(vd).times(dOut);
         if (useBias) wo = wo.plus(dOut);
         d.step("output", "", wo, "a (heads, value_dim, d_out) kernel joins the heads" + (useBias ? ", plus d_out biases" : ""));

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.Joins;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
@@ -84,6 +85,25 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
             case "mul" -> savedForward.mul(savedBackward);
             default -> savedForward.add(savedBackward).mul(0.5f);
         };
+    }
+
+    /** Backward: ∂L/∂y is split between the two runs, each explained by the recurrent layer's own rule, and their ∂L/∂x add up. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation inner = layer.backwardDerivation(in);
+        Derivation d = startBackward(in).note(switch (mergeMode) {
+            case "concat" -> "∂L/∂y is cut in two: its first " + layer.units() + " numbers go to the forward run, the last " + layer.units() + " to the backward run";
+            case "sum" -> "both runs get the whole ∂L/∂y: each added its output one for one";
+            case "mul" -> "each run gets ∂L/∂y times the other run's output";
+            default -> "each run gets half of ∂L/∂y";
+        });
+        for (String run : List.of("forward", "backward")) {
+            for (Gradient g : inner.gradients()) {
+                if (g.isWeight()) d.gradient(new Gradient(g.of(), g.symbol() + " (" + run + ")", g.rule(), g.shape(), g.product(), run + "_" + layer.name() + "'s own weights: " + g.note()));
+            }
+        }
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂x of the forward run + ∂L/∂x of the backward run", "\\frac{\\partial L}{\\partial x}_{\\rightarrow} + \\frac{\\partial L}{\\partial x}_{\\leftarrow}"),
+                "both runs read every step of x, so its gradient adds both (the backward run's turned back into input order)"));
     }
 
     @Override

@@ -84,6 +84,14 @@ public abstract class Cropping<L extends Cropping<L>> extends FluentLayer<L> {
         return dx;
     }
 
+    /** Backward: the inverse of the crop, a zero padding of ∂L/∂y. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("∂L/∂y placed back in the kept window, 0 in the cut positions",
+                "\\mathrm{pad}_0\\left(\\frac{\\partial L}{\\partial y}\\right)"),
+                "the cut positions reached no output, so they get no gradient: ∂L/∂y is padded with zeros back to the input's shape"));
+    }
+
     private NDArray window(NDArray x) {
         NDArray v = x;
         for (int i = 0; i < crop.length; i++) {

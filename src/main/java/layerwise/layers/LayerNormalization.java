@@ -50,11 +50,34 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
         }
         Derivation d = keepAll(start(in).note("normalizes the " + in.last() + " numbers of each position to mean 0 and variance 1, "
                 + "separately for every sample and step; the shape does not change"), in);
-        Expr dim = Expr.var("d", in.last());
+        Expr dim = features(in);
         int vectors = (scale ? 1 : 0) + (center ? 1 : 0);
         Expr params = vectors == 0 ? Expr.of(0) : vectors == 1 ? dim : Expr.scaled(2, dim);
         return d.params(params, (scale ? "a scale γ" : "") + (vectors == 2 ? " and " : "") + (center ? "an offset β" : "")
                 + (vectors == 0 ? "no γ or β" : " per feature"));
+    }
+
+    /** d, the size of the normalized last axis: it sizes γ, β and the means of forward and backward. */
+    private static Expr features(Shape in) { return Expr.var("d", in.last()); }
+
+    /** The backward rules: γ and β collect every position of every sample; ∂L/∂x goes back through each position's mean and variance. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        Expr dim = features(in);
+        if (in.rank() > 1) d.note("every position " + in.dropLast() + " of every sample was normalized on its own, with the same γ and β");
+        if (scale) d.gradient(Gradients.weight("gamma", "γ", Gradients.rule("Σ over the batch and positions of ∂L/∂y ⊙ x̂",
+                "\\sum_{\\mathrm{batch,\\,positions}} \\frac{\\partial L}{\\partial y} \\odot \\hat{x}"), List.of(dim),
+                "one scale per feature, shared by every position: its gradient adds all of their shares"));
+        if (center) d.gradient(Gradients.weight("beta", "β", Gradients.rule("Σ over the batch and positions of ∂L/∂y",
+                "\\sum_{\\mathrm{batch,\\,positions}} \\frac{\\partial L}{\\partial y}"), List.of(dim),
+                "β is added at every position of every sample, so it collects all of their gradients"));
+        String g = scale ? "ĝ" : "∂L/∂y", gTex = scale ? "\\hat{g}" : "\\frac{\\partial L}{\\partial y}";
+        if (scale) d.note("ĝ = γ ⊙ ∂L/∂y, the gradient of x̂");
+        return d.gradient(Gradients.input(in, Gradients.rule("(" + g + " − mean(" + g + ") − x̂ ⊙ mean(" + g + " ⊙ x̂)) / √(var + ε), means over the d features",
+                "\\frac{" + gTex + " - \\overline{" + gTex + "} - \\hat{x} \\odot \\overline{" + gTex + " \\odot \\hat{x}}}{\\sqrt{\\mathrm{var} + \\epsilon}}"),
+                "not elementwise: the d numbers of a position share one mean and one variance, so each x moved all d outputs of its position; "
+                + "the two means carry that back, and ∂L/∂x keeps the input's shape"));
     }
 
     @Override

@@ -86,6 +86,13 @@ public final class MultiHeadAttention extends FluentLayer<MultiHeadAttention> {
     @Override
     protected Derivation derive(Shape in) { return derive(List.of(in)); }
 
+    /** Backward from the output projection to the query, value and key; see {@link AttentionGradients}. */
+    @Override
+    protected Derivation deriveBackward(List<Shape> inputs) {
+        AttentionShapes shapes = new AttentionShapes(this, outputShape);
+        return new AttentionGradients(this, shapes.sizes(inputs), useBias).derive(inputs, derive(inputs).output(), dropout > 0);
+    }
+
     @Override
     public void initialize(Shape in, Random rng) {
         List<Shape> shapes = firstInputs != null ? firstInputs : List.of(in, in);

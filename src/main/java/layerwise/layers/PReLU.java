@@ -85,6 +85,20 @@ public final class PReLU extends FluentLayer<PReLU> {
         return gradOut.mul(savedX.map(v -> v > 0 ? 1f : 0f)).add(gradOut.mul(negative).mul(alpha.value()));
     }
 
+    /** Backward: elementwise for x; α collects the batch, and the shared axes when it is shared. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation d = startBackward(in);
+        List<Expr> shape = new ArrayList<>();
+        for (long a : alphaShape(in)) shape.add(Expr.of(a));
+        d.gradient(Gradients.weight("alpha", "α", Gradients.rule("Σ over the batch" + (sharedAxes.length > 0 ? " and axes " + Arrays.toString(sharedAxes) : "")
+                + " of ∂L/∂y ⊙ min(x, 0)", "\\sum \\frac{\\partial L}{\\partial y} \\odot \\min(x, 0)"), shape,
+                "α only scales the negative inputs, so only they pull on it; it has α's shape (1 on a shared axis)"));
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y where x > 0, α ⊙ ∂L/∂y elsewhere",
+                "\\frac{\\partial L}{\\partial y} \\odot (x > 0 \\;?\\; 1 : \\alpha)"),
+                "elementwise: each number's slope is 1 or its α, so ∂L/∂x has the input's shape"));
+    }
+
     @Override
     protected void addConfig(Map<String, Object> c) {
         c.put("shared_axes", sharedAxes.length == 0 ? null : Arrays.stream(sharedAxes).boxed().toList());

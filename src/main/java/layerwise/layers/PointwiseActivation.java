@@ -25,6 +25,13 @@ public abstract class PointwiseActivation<L extends PointwiseActivation<L>> exte
         return keepAll(start(in).note("applies y = " + formula() + " to every number on its own; the shape does not change"), in);
     }
 
+    /** Backward: elementwise, each number's gradient times the slope of f at its own input. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("∂L/∂y ⊙ f′(x)", "\\frac{\\partial L}{\\partial y} \\odot f'(x)"),
+                "elementwise, with f(x) = " + formula() + ": each number moved only its own output, by the slope of f at that number"));
+    }
+
     @Override
     public NDArray forward(NDArray x, boolean training) {
         savedX = x;

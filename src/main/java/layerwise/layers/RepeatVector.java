@@ -37,6 +37,14 @@ public final class RepeatVector extends FluentLayer<RepeatVector> {
     @Override
     public NDArray backward(NDArray gradOut) { return gradOut.sum(1); }
 
+    /** Backward: the n copies each got a gradient; the vector they were copied from adds them up. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("Σ over the n steps of ∂L/∂y",
+                "\\sum_{t=1}^{n} \\frac{\\partial L}{\\partial y_t}"),
+                "the vector reached all " + n + " steps, so it collects their " + n + " gradients: the steps axis is summed away"));
+    }
+
     @Override
     protected void addConfig(Map<String, Object> c) { c.put("n", n); }
 }

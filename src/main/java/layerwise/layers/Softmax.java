@@ -44,6 +44,15 @@ public final class Softmax extends FluentLayer<Softmax> {
     @Override
     public NDArray backward(NDArray gradOut) { return ActivationFunctions.softmaxBackward(savedY, gradOut); }
 
+    /** Backward: not elementwise, since every probability of a vector depends on all of its numbers through the sum. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j · y_j), along the last axis",
+                "y \\odot \\left(\\frac{\\partial L}{\\partial y} - \\sum_j \\frac{\\partial L}{\\partial y_j} y_j\\right)"),
+                "not elementwise: raising one x_i raises y_i and lowers the other " + (in.isKnown(-1) ? in.last() - 1 + " " : "")
+                + "probabilities of its vector (they still sum to 1), so each vector's Jacobian is diag(y) − y·yᵀ; ∂L/∂x keeps the input's shape"));
+    }
+
     @Override
     protected void addConfig(Map<String, Object> c) { c.put("axis", axis); }
 }

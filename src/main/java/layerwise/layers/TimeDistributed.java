@@ -10,6 +10,7 @@ import layerwise.error.Problem;
 import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Expr;
+import layerwise.explain.Gradient;
 import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
@@ -79,6 +80,21 @@ public final class TimeDistributed extends FluentLayer<TimeDistributed> {
     public NDArray backward(NDArray gradOut) {
         NDArray dx = layer.backward(gradOut.reshape(merged(gradOut.dims())));
         return dx == null ? null : dx.reshape(savedIn);
+    }
+
+    /**
+     * Backward: the inner layer's own rules with the steps folded into the batch, so its weights collect
+     * every step of every sample, then ∂L/∂x unfolded back to (N, T, …).
+     */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        Derivation inner = layer.backwardDerivation(Shape.of(Arrays.copyOfRange(in.dims(), 1, in.rank())));
+        Derivation d = startBackward(in).note("backward of " + layer.label() + " on all steps at once: the " + (in.isKnown(0) ? in.dim(0) + " " : "")
+                + "steps are folded into the batch, so below N stands for batch·T and the shared weights add up every step's share");
+        inner.gradients().stream().filter(g -> !g.of().startsWith(Gradient.INPUT)).forEach(d::gradient);
+        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂x of " + layer.name() + " at each step, unfolded to (N, T, …)",
+                "\\mathrm{unfold}_T\\left(\\frac{\\partial L}{\\partial x_t}\\right)"),
+                "each step's input reached only that step's output"));
     }
 
     private static int[] merged(int[] dims) {

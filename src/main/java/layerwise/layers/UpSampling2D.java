@@ -49,6 +49,17 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
         return d;
     }
 
+    /** Backward: the transpose of the copying (or blending), so each input gathers the outputs it fed. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        boolean nearest = interpolation.equals("nearest");
+        return startBackward(in).gradient(Gradients.input(in, nearest
+                ? Gradients.rule("Σ of ∂L/∂y over the " + size[0] + "×" + size[1] + " block each input was copied to", "\\sum_{\\mathrm{block}} \\frac{\\partial L}{\\partial y}")
+                : Gradients.rule("Rᵀ · ∂L/∂y · C, per channel", "R^\\top \\frac{\\partial L}{\\partial y} C"),
+                nearest ? "each input number was repeated into a block of outputs, so it collects the gradients of all of them"
+                        : "each output blended its neighbouring inputs with weights R and C; the gradient goes back with the same weights"));
+    }
+
     /**
      * y = R·x·Cᵀ for each sample and channel, where R (rows_out × rows) and C (cols_out × cols) say how
      * much of each input row or column goes into each output one: a single 1 per output for 'nearest',

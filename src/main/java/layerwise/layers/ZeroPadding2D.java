@@ -89,6 +89,14 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
         return last ? dx : DataFormat.toChannelsFirst(dx);
     }
 
+    /** Backward: the inverse of the padding, a crop of ∂L/∂y. */
+    @Override
+    protected Derivation deriveBackward(Shape in) {
+        return startBackward(in).gradient(Gradients.input(in, Gradients.rule("∂L/∂y with the padded rows and columns cut off",
+                "\\mathrm{crop}\\left(\\frac{\\partial L}{\\partial y}\\right)"),
+                "the added zeros are constants, not inputs: their gradient goes nowhere, and each input number gets the gradient of its own output"));
+    }
+
     @Override
     protected void addConfig(Map<String, Object> c) {
         c.put("padding", List.of(List.of(top, bottom), List.of(left, right)));

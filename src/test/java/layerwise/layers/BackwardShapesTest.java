@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import layerwise.explain.Derivation;
 import layerwise.explain.Gradient;
@@ -56,6 +57,24 @@ class BackwardShapesTest {
         for (int i = 0; i < dx.size(); i++) assertShape(dx.get(i).dims(), inputs.get(i).dims(), "∂L/∂x" + (i + 1));
     }
 
+    /** Self-attention (query, value), cross-attention with a key, and with a mask, which gets no gradient. */
+    @ParameterizedTest(name = "{0} inputs")
+    @ValueSource(ints = {2, 3, 4})
+    void attentionExplainsTheGradientsItComputes(int inputs) {
+        MultiHeadAttention layer = new MultiHeadAttention(2, 3).valueDim(4).useCausalMask(true);
+        List<Shape> in = new ArrayList<>(List.of(Shape.of(5, 6), Shape.of(7, 4), Shape.of(7, 3), Shape.of(5, 7)).subList(0, inputs));
+        List<NDArray> x = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) x.add(i == 3 ? NDArray.ones(batch(5, 7)) : NDArray.normal(i + 1, batch(Shape.of(in.get(i).dims()))));
+        NDArray y = layer.forward(x, true);
+        List<NDArray> dx = layer.backwardToInputs(NDArray.ones(y.dims()));
+        Derivation d = layer.backwardDerivation(in);
+
+        List<Gradient> explained = d.gradients().stream().filter(g -> g.of().startsWith(Gradient.INPUT)).toList();
+        assertEquals(Math.min(inputs, 3), explained.size(), "one ∂L/∂x per query, value and key; none for the mask");
+        for (int i = 0; i < explained.size(); i++) assertShape(dx.get(i).dims(), explained.get(i).dims(), explained.get(i).symbol());
+        assertWeights(layer, d);
+    }
+
     static Stream<Arguments> merges() {
         return Stream.of(Arguments.of("Add", (Supplier<Layer>) Add::new), Arguments.of("Concatenate", (Supplier<Layer>) Concatenate::new));
     }
@@ -69,7 +88,8 @@ class BackwardShapesTest {
                     .orElseThrow(() -> new AssertionError("explained gradient of '" + g.of() + "', which is not a weight of " + layer));
             assertArrayEquals(Arrays.stream(p.grad().dims()).asLongStream().toArray(), g.dims(), "∂L/∂" + g.of());
         }
-        assertEquals(layer.params().stream().map(Param::name).toList(), explained, "every weight's gradient is explained, in order");
+        assertEquals(layer.params().stream().map(Param::name).sorted().toList(), explained.stream().sorted().toList(),
+                "every weight's gradient is explained once (in backward's order, which may differ from params())");
     }
 
     private static Gradient input(Derivation d) {
@@ -83,7 +103,9 @@ class BackwardShapesTest {
         assertEquals(real.length, explained.length, what + " rank");
     }
 
-    private static int[] batch(int[] sample) {
+    private static int[] batch(Shape sample) { return batch(Arrays.stream(sample.dims()).mapToInt(v -> (int) v).toArray()); }
+
+    private static int[] batch(int... sample) {
         int[] dims = new int[sample.length + 1];
         dims[0] = BATCH;
         System.arraycopy(sample, 0, dims, 1, sample.length);

@@ -41,7 +41,23 @@ public final class LayerKinds {
                 kind("Bidirectional", () -> new Bidirectional(new LSTM(2)), 4, 3),
                 kind("Embedding", () -> new Embedding(10, 4), 5),
                 kind("UpSampling2D", () -> new UpSampling2D(2), 3, 3, 2),
-                kind("ZeroPadding2D", () -> new ZeroPadding2D(1), 3, 3, 2));
+                kind("ZeroPadding2D", () -> new ZeroPadding2D(1), 3, 3, 2),
+                kind("GlobalAveragePooling3D", GlobalAveragePooling3D::new, 3, 3, 3, 2),
+                kind("GlobalMaxPooling3D", GlobalMaxPooling3D::new, 3, 3, 3, 2),
+                kind("LayerNormalization", LayerNormalization::new, 4, 3),
+                kind("Softmax", Softmax::new, 4, 3),
+                kind("ReLU", ReLU::new, 4, 3),
+                kind("LeakyReLU", LeakyReLU::new, 4, 3),
+                kind("ELU", ELU::new, 4, 3),
+                kind("PReLU", PReLU::new, 4, 3),
+                kind("PReLU shared along steps", () -> new PReLU().sharedAxes(1), 4, 3),
+                kind("RepeatVector", () -> new RepeatVector(3), 4),
+                kind("TimeDistributed", () -> new TimeDistributed(new Dense(3)), 4, 5),
+                kind("Cropping1D", () -> new Cropping1D(1), 6, 2),
+                kind("Cropping2D", () -> new Cropping2D(1), 5, 5, 2),
+                kind("Cropping3D", () -> new Cropping3D(1), 4, 4, 4, 1),
+                kind("Bidirectional sum of sequences", () -> new Bidirectional(new GRU(2).returnSequences(true)).mergeMode("sum"), 4, 3),
+                kind("UpSampling2D bilinear", () -> new UpSampling2D(2).interpolation("bilinear"), 3, 3, 2));
     }
 
     private static Arguments kind(String name, Supplier<Layer> layer, int... inputShape) {
