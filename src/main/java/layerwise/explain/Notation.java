@@ -21,8 +21,19 @@ public enum Notation {
     private static String mathmlSymbol(String name) {
         int underscore = name.indexOf('_');
         if (underscore < 0) return "<mi>" + Html.escape(name) + "</mi>";
-        return "<msub><mi>" + Html.escape(name.substring(0, underscore)) + "</mi><mi>"
-                + Html.escape(name.substring(underscore + 1)) + "</mi></msub>";
+        return "<msub><mi>" + Html.escape(name.substring(0, underscore)) + "</mi><mrow>" + MATHML.plainOnly("_") + "<mi>"
+                + Html.escape(name.substring(underscore + 1)) + "</mi></mrow></msub>";
+    }
+
+    /**
+     * Text that only a reader without MathML sees. Jupyter's sanitizer (an untrusted notebook) drops the
+     * MathML tags and keeps their text, which would run a fraction's numerator into its denominator
+     * ("W−K+2PS"); these marks make that text read "(W−K+2P)/S". A browser that draws MathML shows only
+     * the first child of {@code semantics}, an empty row, so the marks take no room there.
+     */
+    String plainOnly(String text) {
+        if (this != MATHML || text.isEmpty()) return "";
+        return "<semantics><mrow></mrow><annotation encoding=\"text/plain\">" + Html.escape(text) + "</annotation></semantics>";
     }
 
     /** A number as this notation writes it: 4,640, 4{,}640 or {@code <mn>4,640</mn>}. */

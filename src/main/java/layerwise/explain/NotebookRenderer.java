@@ -75,8 +75,8 @@ public final class NotebookRenderer {
                 + CELL + escape(line.note()) + "</td>";
     }
 
-    /** A MathML formula, which the browser draws without any script. */
+    /** A MathML formula, which the browser draws without any script; displaystyle keeps fractions full size. */
     static String math(String mathml) {
-        return "<math display=\"inline\"><mrow>" + mathml + "</mrow></math>";
+        return "<math display=\"inline\" displaystyle=\"true\"><mrow>" + mathml + "</mrow></math>";
     }
 }

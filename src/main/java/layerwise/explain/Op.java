@@ -74,7 +74,11 @@ final class Op implements Expr {
 
     private String division(Notation n, String a, String b) {
         if (n == Notation.LATEX) return "\\frac{" + a + "}{" + b + "}";
-        if (n == Notation.MATHML) return "<mfrac><mrow>" + a + "</mrow><mrow>" + b + "</mrow></mfrac>";
+        if (n == Notation.MATHML) {
+            boolean wrapTop = left.precedence() < PRODUCT, wrapBottom = right.precedence() < ATOM;
+            return "<mfrac><mrow>" + n.plainOnly(wrapTop ? "(" : "") + a + n.plainOnly(wrapTop ? ")" : "") + "</mrow><mrow>"
+                    + n.plainOnly(wrapBottom ? "/(" : "/") + b + n.plainOnly(wrapBottom ? ")" : "") + "</mrow></mfrac>";
+        }
         return wrap(left, a, PRODUCT, n) + "/" + wrap(right, b, ATOM, n);
     }
 
@@ -82,7 +86,7 @@ final class Op implements Expr {
         return switch (n) {
             case TEXT -> open + inside + close;
             case LATEX -> "\\left\\" + texOpen + " " + inside + " \\right\\" + texClose;
-            case MATHML -> "<mo>" + open + "</mo>" + inside + "<mo>" + close + "</mo>";
+            case MATHML -> "<mrow><mo>" + open + "</mo>" + inside + "<mo>" + close + "</mo></mrow>";
         };
     }
 
