@@ -56,4 +56,6 @@ public final class Activation extends FluentLayer<Activation> {
     protected void addConfig(Map<String, Object> c) {
         c.put("activation", activation);
     }
+
+    @Override public Role role() { return Role.ACTIVATION; }
 }

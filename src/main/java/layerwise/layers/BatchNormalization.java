@@ -200,4 +200,6 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         c.put("center", center);
         c.put("scale", scale);
     }
+
+    @Override public Role role() { return Role.NORMALIZATION; }
 }

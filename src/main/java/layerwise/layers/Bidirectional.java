@@ -125,4 +125,6 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
         c.put("layer", Options.serialized(layer));
         c.put("merge_mode", mergeMode);
     }
+
+    @Override public Role role() { return Role.SEQUENCE; }
 }

@@ -154,4 +154,6 @@ public abstract class Convolution<L extends Convolution<L>> extends FluentLayer<
         c.put("activation", activation);
         c.put("use_bias", useBias);
     }
+
+    @Override public Role role() { return Role.CONVOLUTION; }
 }

@@ -108,4 +108,6 @@ public abstract class Cropping<L extends Cropping<L>> extends FluentLayer<L> {
         c.put("cropping", crop.length == 1 ? pairs.get(0) : pairs);
         if (crop.length > 1) c.put("data_format", dataFormat);
     }
+
+    @Override public Role role() { return Role.RESHAPING; }
 }

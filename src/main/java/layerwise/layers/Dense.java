@@ -139,4 +139,6 @@ public final class Dense extends FluentLayer<Dense> {
         c.put("activation", activation);
         c.put("use_bias", useBias);
     }
+
+    @Override public Role role() { return Role.DENSE; }
 }

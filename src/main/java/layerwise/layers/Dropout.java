@@ -84,4 +84,6 @@ public final class Dropout extends FluentLayer<Dropout> {
         c.put("noise_shape", null);
         c.put("seed", seed);
     }
+
+    @Override public Role role() { return Role.NORMALIZATION; }
 }

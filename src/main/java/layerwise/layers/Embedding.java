@@ -136,4 +136,6 @@ public final class Embedding extends FluentLayer<Embedding> {
         c.put("mask_zero", maskZero);
         c.put("input_length", inputLength);
     }
+
+    @Override public Role role() { return Role.DENSE; }
 }

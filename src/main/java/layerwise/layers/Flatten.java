@@ -45,4 +45,6 @@ public final class Flatten extends FluentLayer<Flatten> {
     protected void addConfig(Map<String, Object> c) {
         c.put("data_format", "channels_last");
     }
+
+    @Override public Role role() { return Role.RESHAPING; }
 }

@@ -92,4 +92,6 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
         c.put("data_format", dataFormat);
         c.put("keepdims", keepdims);
     }
+
+    @Override public Role role() { return Role.POOLING; }
 }

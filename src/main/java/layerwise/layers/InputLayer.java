@@ -38,4 +38,6 @@ public final class InputLayer extends Layer {
     }
 
     void rename(String name) { setName(name); }
+
+    @Override public Role role() { return Role.INPUT; }
 }

@@ -40,6 +40,9 @@ public abstract class Layer {
 
     public String name() { return name; }
 
+    /** What the layer does (convolution, pooling, merge, …), for pictures; built-in layers each report theirs. */
+    public Role role() { return Role.OTHER; }
+
     /** "conv2d (Conv2D)". */
     public String label() { return name + " (" + type() + ")"; }
 

@@ -124,4 +124,6 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
         c.put("center", center);
         c.put("scale", scale);
     }
+
+    @Override public Role role() { return Role.NORMALIZATION; }
 }

@@ -60,4 +60,6 @@ public abstract class Merge<L extends Merge<L>> extends FluentLayer<L> {
 
     /** Both shapes as Keras prints them, with the batch axis: "(None, 4, 4, 3) and (None, 5, 4, 3)". */
     protected static String both(Shape a, Shape b) { return a.withBatch() + " and " + b.withBatch(); }
+
+    @Override public Role role() { return Role.MERGE; }
 }

@@ -187,4 +187,6 @@ public final class MultiHeadAttention extends FluentLayer<MultiHeadAttention> {
         c.put("output_shape", outputShape);
         c.put("attention_axes", null);
     }
+
+    @Override public Role role() { return Role.SEQUENCE; }
 }

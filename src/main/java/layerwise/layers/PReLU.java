@@ -103,4 +103,6 @@ public final class PReLU extends FluentLayer<PReLU> {
     protected void addConfig(Map<String, Object> c) {
         c.put("shared_axes", sharedAxes.length == 0 ? null : Arrays.stream(sharedAxes).boxed().toList());
     }
+
+    @Override public Role role() { return Role.ACTIVATION; }
 }

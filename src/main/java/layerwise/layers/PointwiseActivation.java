@@ -40,4 +40,6 @@ public abstract class PointwiseActivation<L extends PointwiseActivation<L>> exte
 
     @Override
     public NDArray backward(NDArray gradOut) { return savedX.zip(gradOut, (x, g) -> g * slope(x)); }
+
+    @Override public Role role() { return Role.ACTIVATION; }
 }

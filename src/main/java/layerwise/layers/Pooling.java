@@ -136,4 +136,6 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         c.put("strides", Options.list(stridesOrDefault()));
         c.put("data_format", dataFormat);
     }
+
+    @Override public Role role() { return Role.POOLING; }
 }

@@ -156,4 +156,6 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
         c.put("dropout", 0.0);
         c.put("recurrent_dropout", 0.0);
     }
+
+    @Override public Role role() { return Role.SEQUENCE; }
 }

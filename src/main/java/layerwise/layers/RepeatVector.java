@@ -47,4 +47,6 @@ public final class RepeatVector extends FluentLayer<RepeatVector> {
 
     @Override
     protected void addConfig(Map<String, Object> c) { c.put("n", n); }
+
+    @Override public Role role() { return Role.RESHAPING; }
 }

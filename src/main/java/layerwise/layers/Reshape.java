@@ -108,4 +108,6 @@ public final class Reshape extends FluentLayer<Reshape> {
     protected void addConfig(Map<String, Object> c) {
         c.put("target_shape", Arrays.stream(target).boxed().toList());
     }
+
+    @Override public Role role() { return Role.RESHAPING; }
 }

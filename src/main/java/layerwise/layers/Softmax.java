@@ -55,4 +55,6 @@ public final class Softmax extends FluentLayer<Softmax> {
 
     @Override
     protected void addConfig(Map<String, Object> c) { c.put("axis", axis); }
+
+    @Override public Role role() { return Role.ACTIVATION; }
 }

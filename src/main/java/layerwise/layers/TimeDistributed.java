@@ -115,4 +115,7 @@ public final class TimeDistributed extends FluentLayer<TimeDistributed> {
     protected void addConfig(Map<String, Object> c) {
         c.put("layer", Options.serialized(layer));
     }
+
+    /** The role of the layer it applies at each step. */
+    @Override public Role role() { return layer.role(); }
 }

@@ -109,4 +109,6 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
         c.put("data_format", dataFormat);
         c.put("interpolation", interpolation);
     }
+
+    @Override public Role role() { return Role.POOLING; }
 }

@@ -102,4 +102,6 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
         c.put("padding", List.of(List.of(top, bottom), List.of(left, right)));
         c.put("data_format", dataFormat);
     }
+
+    @Override public Role role() { return Role.RESHAPING; }
 }

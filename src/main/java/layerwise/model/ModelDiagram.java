@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import layerwise.explain.Explanation;
 import layerwise.explain.Svg;
+import layerwise.layers.Role;
 import layerwise.layers.SymbolicTensor;
 import layerwise.ndarray.Shape;
 
@@ -14,10 +17,10 @@ import layerwise.ndarray.Shape;
  * Draws a model as blocks, one per layer, top to bottom (as visualkeras and NN-SVG do): a block's width
  * grows with the numbers its output holds per sample, each block is labelled with name, type, output
  * shape and params, and arrows join each layer to the layers it feeds, so branches and merges of a
- * functional model show as a graph.
+ * functional model show as a graph. A block's colour says what its layer does ({@link Role}), with a key.
  */
 final class ModelDiagram {
-    private static final double ROW = 78, BLOCK_H = 46, GAP = 24, MARGIN = 20, MIN_W = 190, MAX_W = 330;
+    private static final double ROW = 78, BLOCK_H = 46, GAP = 24, MARGIN = 20, MIN_W = 190, MAX_W = 330, KEY_ROW = 17;
 
     private ModelDiagram() {}
 
@@ -33,7 +36,10 @@ final class ModelDiagram {
         }
         double widest = rows.stream().mapToDouble(r -> r.stream().mapToDouble(ModelDiagram::width).sum() + GAP * (r.size() - 1)).max().orElse(MIN_W);
         String footer = "Model \"" + model.name() + "\": " + Explanation.thousands(model.countParams()) + " params; a block is wider when its output holds more numbers per sample";
-        double w = Math.max(widest + 2 * MARGIN, footer.length() * 6.3 + 2 * MARGIN), h = rows.size() * ROW + 2 * MARGIN - (ROW - BLOCK_H) + 24;
+        Set<Role> roles = new TreeSet<>();
+        for (SymbolicTensor t : nodes) roles.add(t.layer().role());
+        double w = Math.max(widest + 2 * MARGIN, footer.length() * 6.3 + 2 * MARGIN);
+        double h = rows.size() * ROW + 2 * MARGIN - (ROW - BLOCK_H) + 24 + KEY_ROW * roles.size();
         Svg.Builder b = new Svg.Builder(w, h);
         Map<SymbolicTensor, double[]> box = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -53,14 +59,14 @@ final class ModelDiagram {
             }
         }
         for (SymbolicTensor t : nodes) block(b, t, box.get(t));
+        key(b, roles, MARGIN, h - 24 - KEY_ROW * roles.size());
         b.text(w / 2, h - 10, footer, 11, "middle");
         return b.build("Model \"" + model.name() + "\"");
     }
 
     private static void block(Svg.Builder b, SymbolicTensor t, double[] at) {
         boolean input = t.inputs().isEmpty();
-        String fill = input ? "#eeeeee" : color(t.layer().type());
-        b.rect(at[0], at[1], at[2], BLOCK_H, fill, "#333");
+        b.rect(at[0], at[1], at[2], BLOCK_H, color(t.layer().role()), "#333");
         b.text(at[0] + at[2] / 2, at[1] + 19, t.layer().label(), 12, "middle");
         long params = input ? 0 : t.derivation().params();
         b.text(at[0] + at[2] / 2, at[1] + 36, t.shape().withBatch() + (params > 0 ? "  ·  " + Explanation.thousands(params) + " params" : ""), 11, "middle");
@@ -75,13 +81,29 @@ final class ModelDiagram {
         return Math.max(Math.min(MIN_W + 8 * Math.log(n) / Math.log(2), MAX_W), label);
     }
 
-    /** One colour per family of layers, so a student sees the convolution blocks at a glance. */
-    private static String color(String type) {
-        if (type.contains("Conv")) return "#cfe2f3";
-        if (type.contains("Pooling")) return "#fce5cd";
-        if (type.equals("Dense")) return "#d9ead3";
-        if (type.contains("Normalization") || type.equals("Dropout")) return "#fff2cc";
-        if (type.equals("Flatten") || type.equals("Reshape")) return "#ead1dc";
-        return "#e6e0f8";
+    /** The colour key: a swatch and the words for each role the model uses. */
+    private static void key(Svg.Builder b, Set<Role> roles, double x, double top) {
+        double y = top;
+        for (Role r : roles) {
+            b.rect(x, y, 14, 12, color(r), "#333");
+            b.text(x + 20, y + 10, r.description(), 11, "start");
+            y += KEY_ROW;
+        }
+    }
+
+    /** One colour per role, so a student sees the convolution blocks, the pooling, the merges at a glance. */
+    static String color(Role role) {
+        return switch (role) {
+            case INPUT -> "#eeeeee";
+            case CONVOLUTION -> "#cfe2f3";
+            case DENSE -> "#d9ead3";
+            case SEQUENCE -> "#d9d2e9";
+            case POOLING -> "#fce5cd";
+            case NORMALIZATION -> "#fff2cc";
+            case ACTIVATION -> "#f4cccc";
+            case RESHAPING -> "#ead1dc";
+            case MERGE -> "#d0e0e3";
+            case OTHER -> "#ffffff";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package layerwise.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,7 @@ import layerwise.layers.GlobalAveragePooling2D;
 import layerwise.layers.Input;
 import layerwise.layers.MaxPooling2D;
 import layerwise.layers.Names;
+import layerwise.layers.Role;
 import layerwise.model.Model;
 import layerwise.ndarray.Shape;
 
@@ -62,6 +64,28 @@ class SvgPicturesTest {
     }
 
     @Test
+    void blocksAreColouredByWhatTheirLayerDoes() throws Exception {
+        Model model = SeedModels.threeConvBlocks();
+        List<String> fills = blockFills(parse(model.diagram()));
+        List<Role> roles = model.nodes().stream().map(t -> t.layer().role()).toList();
+        assertEquals(roles.size(), fills.size(), "one block per layer");
+        for (int i = 0; i < roles.size(); i++) {
+            for (int j = 0; j < roles.size(); j++) {
+                assertEquals(roles.get(i) == roles.get(j), fills.get(i).equals(fills.get(j)), roles.get(i) + " and " + roles.get(j));
+            }
+        }
+    }
+
+    @Test
+    void theKeyNamesEachRoleInTheModelOnce() throws Exception {
+        List<String> texts = texts(parse(SeedModels.threeConvBlocks().diagram()));
+        for (Role r : List.of(Role.INPUT, Role.CONVOLUTION, Role.POOLING, Role.RESHAPING, Role.DENSE)) {
+            assertEquals(1, texts.stream().filter(r.description()::equals).count(), r.description() + " in " + texts);
+        }
+        assertFalse(texts.contains(Role.MERGE.description()), "no merge in this model, so none in its key");
+    }
+
+    @Test
     void aStridedSamePaddedWindowShowsItsPaddingTwoPositionsAndTheFormula() throws Exception {
         Svg svg = new Conv2D(8, 3).strides(2).padding("same").picture(Shape.of(7, 7, 3));
         Document doc = parse(svg);
@@ -90,6 +114,17 @@ class SvgPicturesTest {
         NodeList nodes = doc.getElementsByTagName("text");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) out.add(nodes.item(i).getTextContent());
+        return out;
+    }
+
+    /** The fill of each layer's block (the rectangles as tall as a block), top to bottom and left to right. */
+    private static List<String> blockFills(Document doc) {
+        NodeList nodes = doc.getElementsByTagName("rect");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            var e = (org.w3c.dom.Element) nodes.item(i);
+            if (e.getAttribute("height").equals("46.0")) out.add(e.getAttribute("fill"));
+        }
         return out;
     }
 
