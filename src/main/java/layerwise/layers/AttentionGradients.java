@@ -33,6 +33,18 @@ final class AttentionGradients {
                         + "so each projection's gradient adds up all rows of the batch");
         projection(d, "attention_output", "o", "contextᵀ · ∂L/∂y", "C^\\top \\frac{\\partial L}{\\partial y}",
                 List.of(s.heads(), s.valueDim(), s.dOut()), List.of(s.dOut()), "the output projection joins the heads (Keras keeps the heads as an axis of their own in every kernel here)");
+        throughAttention(d, layer.useCausalMask() || inputs.size() > 3, dropout);
+        projection(d, "value", "v", "x_valueᵀ · ∂L/∂v", "x_v^\\top \\frac{\\partial L}{\\partial v}",
+                List.of(s.dValue(), s.heads(), s.valueDim()), List.of(s.heads(), s.valueDim()), "the value projection");
+        projection(d, "key", "k", "x_keyᵀ · ∂L/∂k", "x_k^\\top \\frac{\\partial L}{\\partial k}",
+                List.of(s.dKey(), s.heads(), s.keyDim()), List.of(s.heads(), s.keyDim()), "the key projection");
+        projection(d, "query", "q", "x_queryᵀ · ∂L/∂q", "x_q^\\top \\frac{\\partial L}{\\partial q}",
+                List.of(s.dQuery(), s.heads(), s.keyDim()), List.of(s.heads(), s.keyDim()), "the query projection");
+        return inputs(d, inputs.size());
+    }
+
+    /** From the joined heads' gradient back through A·v, the softmax and the scaled q·kᵀ, to q, k and v. */
+    private void throughAttention(Derivation d, boolean masked, boolean dropout) {
         step(d, "∂L/∂C", "∂L/∂y · W_oᵀ, split into heads", "\\frac{\\partial L}{\\partial y} W_o^\\top", s.tq(), s.valueDim(),
                 "the context C: each head's weighted average of the value steps");
         step(d, "∂L/∂v", "Aᵀ · ∂L/∂C", "A^\\top \\frac{\\partial L}{\\partial C}", s.tk(), s.valueDim(),
@@ -42,18 +54,11 @@ final class AttentionGradients {
         step(d, "∂L/∂S", "A ⊙ (∂L/∂A − Σ over T_k of ∂L/∂A ⊙ A)",
                 "A \\odot \\left(\\frac{\\partial L}{\\partial A} - \\sum_{T_k} \\frac{\\partial L}{\\partial A} \\odot A\\right)", s.tq(), s.tk(),
                 "back through the softmax of each row of scores: not elementwise, a row's weights sum to 1"
-                        + (layer.useCausalMask() || inputs.size() > 3 ? "; masked scores had A = 0, so they get no gradient" : ""));
+                        + (masked ? "; masked scores had A = 0, so they get no gradient" : ""));
         step(d, "∂L/∂q", "∂L/∂S · k / √key_dim", "\\frac{\\partial L}{\\partial S} \\frac{k}{\\sqrt{\\mathrm{key\\_dim}}}", s.tq(), s.keyDim(),
                 "scores = q·kᵀ / √key_dim: each query step's gradient mixes the key steps it scored");
         step(d, "∂L/∂k", "∂L/∂Sᵀ · q / √key_dim", "\\frac{\\partial L}{\\partial S}^\\top \\frac{q}{\\sqrt{\\mathrm{key\\_dim}}}", s.tk(), s.keyDim(),
                 "and each key step's gradient mixes the query steps that scored it");
-        projection(d, "value", "v", "x_valueᵀ · ∂L/∂v", "x_v^\\top \\frac{\\partial L}{\\partial v}",
-                List.of(s.dValue(), s.heads(), s.valueDim()), List.of(s.heads(), s.valueDim()), "the value projection");
-        projection(d, "key", "k", "x_keyᵀ · ∂L/∂k", "x_k^\\top \\frac{\\partial L}{\\partial k}",
-                List.of(s.dKey(), s.heads(), s.keyDim()), List.of(s.heads(), s.keyDim()), "the key projection");
-        projection(d, "query", "q", "x_queryᵀ · ∂L/∂q", "x_q^\\top \\frac{\\partial L}{\\partial q}",
-                List.of(s.dQuery(), s.heads(), s.keyDim()), List.of(s.heads(), s.keyDim()), "the query projection");
-        return inputs(d, inputs.size());
     }
 
     /** One ∂L/∂x per input: query, value, then key; the mask is given, not computed. */
