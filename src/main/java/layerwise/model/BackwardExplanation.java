@@ -22,10 +22,10 @@ final class BackwardExplanation {
     private BackwardExplanation() {}
 
     /** The loss a model's output suggests when none is given, as a student would compile it. */
-    static String defaultLoss(Model model) { return Losses.suggestedFor(model.outputLayer().outputActivation()); }
+    static String defaultLoss(LayerGraph model) { return Losses.suggestedFor(model.outputLayer().outputActivation()); }
 
-    static Explanation of(Model model, String loss) {
-        if (model instanceof Sequential s) s.requireBuilt();
+    static Explanation of(LayerGraph model, String loss) {
+        model.requireBuilt();
         List<Derivation> steps = new ArrayList<>();
         steps.add(lossGradient(model, loss));
         List<SymbolicTensor> nodes = model.nodes();
@@ -42,7 +42,7 @@ final class BackwardExplanation {
     }
 
     /** ∂L/∂ŷ, or ∂L/∂z where the loss fuses with the output's softmax or sigmoid. */
-    private static Derivation lossGradient(Model model, String loss) {
+    private static Derivation lossGradient(LayerGraph model, String loss) {
         Shape out = model.outputShape();
         String activation = model.outputLayer().outputActivation();
         Derivation d = Derivation.backward("loss", loss, Shape.of()).note("L is the mean over the N samples of the batch, so every gradient carries a factor 1/N");

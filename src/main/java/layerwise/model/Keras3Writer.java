@@ -34,8 +34,8 @@ final class Keras3Writer {
 
     /** The model as Keras 3 serializes it; also the entry of a model nested in another. */
     static Map<String, Object> modelEntry(Model model) {
+        model.requireBuilt();
         boolean sequential = model instanceof Sequential;
-        if (sequential) ((Sequential) model).requireBuilt();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", model.name());
         config.put("trainable", true);

@@ -32,7 +32,7 @@ final class KerasWriter {
 
     /** The "config" of a model: its name, its layers and, for a graph, its inputs and outputs. */
     static Map<String, Object> modelConfig(Model model) {
-        if (model instanceof Sequential s) s.requireBuilt();
+        model.requireBuilt();
         boolean sequential = model instanceof Sequential;
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", model.name());

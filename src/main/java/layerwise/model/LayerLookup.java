@@ -11,7 +11,7 @@ import layerwise.layers.Options;
 final class LayerLookup {
     private LayerLookup() {}
 
-    static Layer byName(Model model, String name) {
+    static Layer byName(LayerGraph model, String name) {
         List<Layer> layers = model.layers();
         for (Layer l : layers) if (l.name().equals(name)) return l;
         List<String> names = layers.stream().map(Layer::name).toList();
@@ -22,7 +22,7 @@ final class LayerLookup {
                         : "did you mean '" + Options.closest(String.valueOf(name), names) + "'? model.summary() lists every layer's name"));
     }
 
-    static Layer byIndex(Model model, int index) {
+    static Layer byIndex(LayerGraph model, int index) {
         List<Layer> layers = model.layers();
         if (index >= 0 && index < layers.size()) return layers.get(index);
         throw new ConfigException(Problem.at(model.name())

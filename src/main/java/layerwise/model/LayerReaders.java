@@ -109,7 +109,7 @@ public final class LayerReaders {
     private static NestedModel nested(LayerConfig c) {
         Model inner = KerasReader.readNested(c);
         NestedModel layer = new NestedModel(inner);
-        return inner instanceof Sequential s && !s.isBuilt() ? layer : layer.inputShape(inner.inputShape().dims());
+        return !inner.isBuilt() ? layer : layer.inputShape(inner.inputShape().dims());
     }
 
     private static Embedding embedding(LayerConfig c) {

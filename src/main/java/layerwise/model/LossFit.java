@@ -21,7 +21,7 @@ final class LossFit {
 
     private LossFit() {}
 
-    static List<Warning> check(Model model, String lossName) {
+    static List<Warning> check(LayerGraph model, String lossName) {
         String loss = lossName.trim().toLowerCase();
         if (!LOSSES.contains(loss)) throw unknown(lossName);
         SymbolicTensor out = model.outputs().get(0);

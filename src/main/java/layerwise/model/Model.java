@@ -9,17 +9,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import layerwise.explain.Derivation;
-import layerwise.explain.Explanation;
-import layerwise.explain.Svg;
-import layerwise.layers.InputLayer;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
 import layerwise.layers.Param;
 import layerwise.layers.SymbolicTensor;
 import layerwise.layers.Trainable;
 import layerwise.ndarray.NDArray;
-import layerwise.ndarray.Shape;
 import layerwise.train.FitOptions;
 import layerwise.train.History;
 import layerwise.train.Optimizer;
@@ -35,22 +30,14 @@ import layerwise.train.Trainer;
  *   var model = new Model(in, new Dense(1).apply(new Flatten().apply(x)));
  * </pre>
  * Every layer's shape is known as soon as it is applied, so the model can print its summary and its
- * layer-by-layer explanation without seeing any data.
+ * layer-by-layer explanation without seeing any data: that half is {@link LayerGraph}. This class adds
+ * the numbers: the weights, forward and backward, Keras's compile, fit, evaluate and predict, and files.
  */
-public class Model implements Trainable {
-    private final String name;
-    private final List<SymbolicTensor> inputs = new ArrayList<>();
-    private final List<SymbolicTensor> outputs = new ArrayList<>();
-    /** Every tensor of the graph, inputs first, each after the tensors it is computed from. */
-    private final List<SymbolicTensor> nodes = new ArrayList<>();
-    /** Each layer once, in Keras's order (set by the graph constructor; Sequential keeps its own list). */
-    private final List<Layer> layerOrder = new ArrayList<>();
+public class Model extends LayerGraph implements Trainable {
     private NestedModel asLayer;
     private final GraphRun run = new GraphRun(this);
     /** The optimizer, loss and metrics of compile(…); null until then. */
     private Compiled compiled;
-    /** Set once the graph is known to have no shared layer, so that training checks it once, not per step. */
-    private boolean checkedForTraining;
 
     public Model(SymbolicTensor input, SymbolicTensor output) {
         this(List.of(input), List.of(output));
@@ -62,108 +49,13 @@ public class Model implements Trainable {
 
     /** A model with a name of your choice, as Keras's {@code Model(inputs, outputs, name="encoder")}. */
     public Model(String name, List<? extends SymbolicTensor> inputs, List<? extends SymbolicTensor> outputs) {
-        this(name);
-        this.inputs.addAll(inputs);
-        this.outputs.addAll(outputs);
-        KerasOrder order = KerasOrder.of(inputs, outputs);
-        nodes.addAll(order.nodes());
-        layerOrder.addAll(order.layers());
+        super(name, inputs, outputs);
     }
 
     /** For subclasses that grow the graph themselves, such as Sequential. */
     protected Model(String name) {
-        this.name = name;
+        super(name);
     }
-
-    public String name() { return name; }
-
-    /** The tensors of the graph in the order data flows through them, inputs first. */
-    public List<SymbolicTensor> nodes() { return List.copyOf(nodes); }
-
-    protected final void addNode(SymbolicTensor t) {
-        nodes.add(t);
-        checkedForTraining = false;
-    }
-
-    protected final void setGraph(SymbolicTensor input, SymbolicTensor output) {
-        inputs.clear();
-        inputs.add(input);
-        outputs.clear();
-        outputs.add(output);
-    }
-
-    public List<SymbolicTensor> inputs() { return List.copyOf(inputs); }
-
-    public List<SymbolicTensor> outputs() { return List.copyOf(outputs); }
-
-    /**
-     * The layers in order, input layers included, as Keras's model.layers for a functional model: a
-     * layer called more than once (a shared layer) is listed once.
-     */
-    public List<Layer> layers() {
-        if (layerOrder.isEmpty()) return nodes.stream().map(SymbolicTensor::layer).distinct().toList();
-        return List.copyOf(layerOrder);
-    }
-
-    /**
-     * True when the model is one chain (each layer has one input and is called once): summary then has
-     * 3 columns. A shared layer makes it a graph, as in Keras, whose summary then shows every call.
-     */
-    public boolean isSequentialLike() { return KerasOrder.isChain(inputs, outputs, nodes); }
-
-    public Shape inputShape() { return inputs.get(0).shape(); }
-
-    public Shape outputShape() { return outputs.get(0).shape(); }
-
-    /** The derivations of the layers that compute something (input layers left out), in order. */
-    public List<Derivation> derivations() {
-        return nodes.stream().filter(t -> !(t.layer() instanceof InputLayer)).map(SymbolicTensor::derivation).toList();
-    }
-
-    public long countParams() { return summaryTable().totalParams(); }
-
-    /** The rows of summary() as data; render with toText(), toHtml(), toJson() or as a Tablesaw table. */
-    public Summary summaryTable() { return Summary.of(this); }
-
-    /** Prints the summary in the tf.keras 2 layout. */
-    public void summary() { System.out.print(summaryTable().toText()); }
-
-    /** Prints the summary in this layout: {@code summary(SummaryStyle.KERAS3)} for Keras 3's box table. */
-    public void summary(SummaryStyle style) { System.out.print(summaryTable().toText(style)); }
-
-    /** The layer-by-layer trace, every formula with its numbers filled in. */
-    public Explanation explanation() { return ModelExplanation.of(this); }
-
-    /** Prints the layer-by-layer trace. */
-    public void explain() { explanation().print(); }
-
-    /**
-     * The backward pass from the loss to the input: every layer's gradients with their rules and shapes.
-     * The loss is the one the output suggests (softmax: categorical cross-entropy, sigmoid: binary, else mse).
-     */
-    public Explanation backwardExplanation() { return backwardExplanation(BackwardExplanation.defaultLoss(this)); }
-
-    /** The backward pass for this loss, such as "sparse_categorical_crossentropy". */
-    public Explanation backwardExplanation(String loss) { return BackwardExplanation.of(this, loss); }
-
-    /** Prints the backward pass. */
-    public void explainBackward() { backwardExplanation().print(); }
-
-    /** A picture of the model: a block per layer, labelled and sized by its output, arrows along the data (SVG). */
-    public Svg diagram() {
-        if (this instanceof Sequential s) s.requireBuilt();
-        return ModelDiagram.of(this);
-    }
-
-    /**
-     * Checks a target array's shape against the model's output before any training, so that a wrong
-     * target fails with an explanation rather than deep inside fit. {@code targetShape} includes the
-     * batch axis, as NumPy's y_train.shape: {@code checkTarget(100, 10)}.
-     */
-    public void checkTarget(long... targetShape) { TargetCheck.check(this, targetShape); }
-
-    /** The check fit makes on the targets for this loss (one-hot or class numbers, reachable values, shape). */
-    public void checkTarget(String loss, NDArray y) { LossTargets.check(this, loss, y); }
 
     // ------------------------------------------------------------------ computing with numbers
 
@@ -171,7 +63,7 @@ public class Model implements Trainable {
     public void initialize(long seed) {
         SizeCheck.weights(this);
         Random rng = new Random(seed);
-        for (SymbolicTensor t : nodes) {
+        for (SymbolicTensor t : nodes()) {
             if (!t.inputs().isEmpty()) t.layer().initialize(t.inputs().get(0).shape(), rng);
         }
     }
@@ -183,15 +75,15 @@ public class Model implements Trainable {
     void createMissingWeights(long seed) {
         SizeCheck.weights(this);
         Set<Layer> kept = new HashSet<>();
-        for (SymbolicTensor t : nodes) if (t.layer().isInitialized()) kept.add(t.layer());
+        for (SymbolicTensor t : nodes()) if (t.layer().isInitialized()) kept.add(t.layer());
         Random rng = new Random(seed);
-        for (SymbolicTensor t : nodes) {
+        for (SymbolicTensor t : nodes()) {
             if (!t.inputs().isEmpty() && !kept.contains(t.layer())) t.layer().initialize(t.inputs().get(0).shape(), rng);
         }
     }
 
     /** True once every layer has its weights. */
-    public boolean isInitialized() { return nodes.stream().allMatch(t -> t.layer().isInitialized()); }
+    public boolean isInitialized() { return nodes().stream().allMatch(t -> t.layer().isInitialized()); }
 
     /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
     public NDArray forward(NDArray x, boolean training) {
@@ -217,16 +109,6 @@ public class Model implements Trainable {
         return FeatureMaps.of(this, run);
     }
 
-    /**
-     * Refuses, with the explained error, to train a model in which one layer object is called more than
-     * once (a shared layer): its gradients would be wrong. fit and every backward call this first.
-     */
-    public void checkTrainable() {
-        if (checkedForTraining) return;
-        SharedLayers.requireNone(this);
-        checkedForTraining = true;
-    }
-
     /** Back through every layer in reverse; fills every param's gradient and returns dLoss/dInput. */
     public NDArray backward(NDArray gradOut) { return run.backward(gradOut, false, true); }
 
@@ -239,9 +121,6 @@ public class Model implements Trainable {
      */
     public void backwardToWeights(NDArray grad, boolean fromLogits) { run.backward(grad, fromLogits, false); }
 
-    /** The layer that computes the model's output. */
-    public Layer outputLayer() { return outputs.get(0).layer(); }
-
     @Override public String outputActivation() { return outputLayer().outputActivation(); }
 
     @Override public NDArray savedLogits() { return outputLayer().savedLogits(); }
@@ -249,7 +128,7 @@ public class Model implements Trainable {
     /** The weights of all trainable layers (a layer shared by several nodes counted once). */
     public List<Param> params() {
         Set<Layer> seen = new LinkedHashSet<>();
-        for (SymbolicTensor t : nodes) if (t.layer().trainable()) seen.add(t.layer());
+        for (SymbolicTensor t : nodes()) if (t.layer().trainable()) seen.add(t.layer());
         List<Param> ps = new ArrayList<>();
         for (Layer l : seen) ps.addAll(l.params());
         return ps;
@@ -263,11 +142,8 @@ public class Model implements Trainable {
 
     public NDArray predict(NDArray x) { return predict(x, 32); }
 
-    /** The layer with this name, as Keras's {@code model.get_layer("conv2d")}. */
-    public Layer getLayer(String name) { return LayerLookup.byName(this, name); }
-
-    /** The layer at this place in {@link #layers()}, as Keras's {@code model.get_layer(index=2)}. */
-    public Layer getLayer(int index) { return LayerLookup.byIndex(this, index); }
+    /** The check fit makes on the targets for this loss (one-hot or class numbers, reachable values, shape). */
+    public void checkTarget(String loss, NDArray y) { LossTargets.check(this, loss, y); }
 
     // ------------------------------------------------------------------ Keras's compile, fit, evaluate
 
@@ -307,15 +183,9 @@ public class Model implements Trainable {
     public boolean isCompiled() { return compiled != null; }
 
     private Compiled compiled(String method) {
-        if (compiled == null) throw Compiled.notCompiled(name, method);
+        if (compiled == null) throw Compiled.notCompiled(name(), method);
         return compiled;
     }
-
-    /** Warnings about shapes that build but probably do not do what was meant (Dense after Conv2D, skipped pixels). */
-    public List<ShapeLinter.Warning> lint() { return ShapeLinter.lint(this); }
-
-    /** The same warnings, plus whether the output layer fits this loss, such as "categorical_crossentropy". */
-    public List<ShapeLinter.Warning> lint(String loss) { return ShapeLinter.lint(this, loss); }
 
     /**
      * Uses this whole model as one layer of another, as Keras's {@code x = inner(x)}. Calling it twice
@@ -354,7 +224,4 @@ public class Model implements Trainable {
 
     /** The model in the JSON form of tf.keras 2's {@code model.to_json()}; {@link KerasJson#read(String)} reads it back. */
     public String toJson() { return KerasJson.write(this); }
-
-    /** One line, so that JShell echoes no table; summary() prints the table. */
-    @Override public String toString() { return Summary.oneLine(this); }
 }

@@ -24,7 +24,7 @@ final class ModelDiagram {
 
     private ModelDiagram() {}
 
-    static Svg of(Model model) {
+    static Svg of(LayerGraph model) {
         List<SymbolicTensor> nodes = model.nodes();
         Map<SymbolicTensor, Integer> level = new HashMap<>();
         List<List<SymbolicTensor>> rows = new ArrayList<>();

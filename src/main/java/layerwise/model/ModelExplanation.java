@@ -16,8 +16,8 @@ import layerwise.layers.SymbolicTensor;
 final class ModelExplanation {
     private ModelExplanation() {}
 
-    static Explanation of(Model model) {
-        if (model instanceof Sequential s) s.requireBuilt();
+    static Explanation of(LayerGraph model) {
+        model.requireBuilt();
         List<Derivation> layers = model.derivations();
         Summary summary = model.summaryTable();
         List<String> footer = new ArrayList<>();

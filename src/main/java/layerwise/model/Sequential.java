@@ -9,7 +9,6 @@ import layerwise.layers.Input;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
 import layerwise.layers.SymbolicTensor;
-import layerwise.ndarray.Shape;
 
 /**
  * A plain stack of layers, each fed by the one before, as Keras's Sequential:
@@ -73,7 +72,7 @@ public class Sequential extends Model {
      */
     public Sequential add(Model inner) {
         NestedModel layer = inner.asLayer();
-        if (layers.isEmpty() && input == null && !(inner instanceof Sequential s && !s.isBuilt())) {
+        if (layers.isEmpty() && input == null && inner.isBuilt()) {
             layer.inputShape(inner.inputShape().dims());
         }
         return add((Layer) layer);
@@ -97,6 +96,7 @@ public class Sequential extends Model {
     }
 
     /** True once the input shape is known. */
+    @Override
     public boolean isBuilt() { return input != null; }
 
     /** The layers in the order they were added (Keras leaves the input layer out for Sequential). */
@@ -104,26 +104,5 @@ public class Sequential extends Model {
     public List<Layer> layers() { return List.copyOf(layers); }
 
     @Override
-    public Shape inputShape() {
-        requireBuilt();
-        return super.inputShape();
-    }
-
-    @Override
-    public Shape outputShape() {
-        requireBuilt();
-        return super.outputShape();
-    }
-
-    @Override
     public boolean isSequentialLike() { return true; }
-
-    void requireBuilt() {
-        if (input != null) return;
-        throw new ConfigException(Problem.at(name())
-                .headline("This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.")
-                .expected("a known input shape").got("no inputShape(…) on the first layer and no Input")
-                .why("without the input shape no layer can work out its output shape or its number of weights")
-                .fix("give the first layer .inputShape(…), start with model.add(new Input(…)), or call model.build(…)"));
-    }
 }

@@ -28,7 +28,7 @@ public final class ShapeLinter {
 
     private ShapeLinter() {}
 
-    static List<Warning> lint(Model model) {
+    static List<Warning> lint(LayerGraph model) {
         List<Warning> out = new ArrayList<>();
         for (SymbolicTensor t : model.nodes()) {
             denseOnFeatureMap(t).ifPresent(out::add);
@@ -37,7 +37,7 @@ public final class ShapeLinter {
         return out;
     }
 
-    static List<Warning> lint(Model model, String loss) {
+    static List<Warning> lint(LayerGraph model, String loss) {
         List<Warning> out = lint(model);
         out.addAll(LossFit.check(model, loss));
         return out;
@@ -80,7 +80,7 @@ public final class ShapeLinter {
      * ResNet's projection shortcut {@code Conv2D(f, 1, strides=2)}: it skips positions on purpose, since
      * the main path reads them all and the shortcut only matches its shape.
      */
-    private static boolean isProjectionShortcut(Model model, SymbolicTensor t) {
+    private static boolean isProjectionShortcut(LayerGraph model, SymbolicTensor t) {
         if (!(t.layer() instanceof Convolution<?> c) || Arrays.stream(c.kernelSize()).anyMatch(k -> k != 1)) return false;
         SymbolicTensor at = t;
         while (true) {

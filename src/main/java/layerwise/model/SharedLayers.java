@@ -21,7 +21,7 @@ final class SharedLayers {
     private SharedLayers() {}
 
     /** Throws the explained refusal if some layer of {@code model} is called more than once. */
-    static void requireNone(Model model) {
+    static void requireNone(LayerGraph model) {
         Map<Layer, List<SymbolicTensor>> calls = new LinkedHashMap<>();
         collect(model, calls);
         for (Map.Entry<Layer, List<SymbolicTensor>> e : calls.entrySet()) {
@@ -30,7 +30,7 @@ final class SharedLayers {
     }
 
     /** Every call of every layer, in the order data flows, a nested model's own layers included. */
-    private static void collect(Model model, Map<Layer, List<SymbolicTensor>> calls) {
+    private static void collect(LayerGraph model, Map<Layer, List<SymbolicTensor>> calls) {
         for (SymbolicTensor t : model.nodes()) {
             if (t.layer() instanceof InputLayer) continue;
             calls.computeIfAbsent(t.layer(), l -> new ArrayList<>()).add(t);
@@ -38,7 +38,7 @@ final class SharedLayers {
         }
     }
 
-    private static ConfigException refusal(Model model, Layer layer, List<SymbolicTensor> calls) {
+    private static ConfigException refusal(LayerGraph model, Layer layer, List<SymbolicTensor> calls) {
         int n = calls.size();
         List<String> on = calls.stream().map(SharedLayers::inputNames).toList();
         String times = n == 2 ? "twice" : n + " times";

@@ -91,8 +91,8 @@ public final class Summary {
         this.nested = Map.copyOf(nested);
     }
 
-    static Summary of(Model model) {
-        if (model instanceof Sequential s) s.requireBuilt();
+    static Summary of(LayerGraph model) {
+        model.requireBuilt();
         Map<String, Summary> nested = new LinkedHashMap<>();
         for (SymbolicTensor t : model.nodes()) {
             if (t.layer() instanceof NestedModel n) nested.put(n.name(), n.model().summaryTable());
@@ -272,7 +272,7 @@ public final class Summary {
     @Override public String toString() { return toText(); }
 
     /** {@code Sequential "sequential": 3 layers, 810 params, (None, 8, 8, 1) -> (None, 10)}: a model in one line. */
-    static String oneLine(Model model) {
+    static String oneLine(LayerGraph model) {
         String kind = model.getClass().getSimpleName() + " \"" + model.name() + "\": " + model.layers().size() + (model.layers().size() == 1 ? " layer" : " layers");
         if (model.inputs().isEmpty()) return kind + ", input shape not known yet";
         return kind + ", " + String.format("%,d", model.countParams()) + " params, " + model.inputShape().withBatch()

@@ -18,10 +18,10 @@ import layerwise.ndarray.Shape;
 final class TargetCheck {
     private TargetCheck() {}
 
-    static void check(Model model, long... target) { check(model, false, target); }
+    static void check(LayerGraph model, long... target) { check(model, false, target); }
 
     /** With {@code regression} (an mse or mae loss) a wrong width is a number of target values, not of classes. */
-    static void check(Model model, boolean regression, long... target) {
+    static void check(LayerGraph model, boolean regression, long... target) {
         Shape out = model.outputShape();
         SymbolicTensor last = model.outputs().get(0);
         String outName = last.layer().name();
@@ -63,7 +63,7 @@ final class TargetCheck {
     }
 
     /** The first Dense layer that received more than one axis per sample right after a conv or pooling layer. */
-    private static Optional<SymbolicTensor> denseOnManyAxes(Model model) {
+    private static Optional<SymbolicTensor> denseOnManyAxes(LayerGraph model) {
         return model.nodes().stream()
                 .filter(t -> t.layer() instanceof Dense && t.inputs().size() == 1)
                 .filter(t -> t.inputs().get(0).shape().rank() > 1 && !(t.inputs().get(0).layer() instanceof InputLayer))

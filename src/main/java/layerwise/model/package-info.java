@@ -1,6 +1,6 @@
 /**
  * Models: {@code Sequential} stacks layers one on another, {@code Model} connects them as a graph, and a
- * model can be a layer of another. A model knows every layer's shape as soon as the layer is added, and
+ * model can be a layer of another. {@code LayerGraph} is the half of a model that needs no numbers. A model knows every layer's shape as soon as the layer is added, and
  * prints its summary, its layer-by-layer explanation and its shape warnings without seeing any data.
  * A model trains with Keras's spelling ({@code compile}, {@code fit}, {@code evaluate}, {@code predict}),
  * which hands the numbers to the loop in {@code layerwise.train}. {@code KerasJson} reads and writes the
