@@ -166,10 +166,7 @@ public abstract class Layer {
      */
     public List<NDArray> getWeights() {
         createWeightsIfMissing();
-        List<NDArray> all = new ArrayList<>();
-        for (Param p : params()) all.add(p.value().copy());
-        for (NDArray a : nonTrainableWeights().values()) all.add(a.copy());
-        return all;
+        return LayerWeights.copies(this);
     }
 
     /**
@@ -178,16 +175,13 @@ public abstract class Layer {
      */
     public void setWeights(List<NDArray> weights) {
         createWeightsIfMissing();
-        WeightCheck.requireFit(this, weights);
-        List<Param> ps = params();
-        for (int i = 0; i < ps.size(); i++) System.arraycopy(weights.get(i).data(), 0, ps.get(i).value().data(), 0, ps.get(i).value().size());
-        setNonTrainableWeights(weights.subList(ps.size(), weights.size()));
+        LayerWeights.set(this, weights);
     }
 
     /** "kernel (3, 3, 1, 32)", "bias (32)": the name and shape of each array of getWeights(), for messages. */
     public List<String> weightNames() {
         createWeightsIfMissing();
-        return WeightCheck.describe(this);
+        return LayerWeights.describe(this);
     }
 
     /** The arrays after params() in getWeights(), by Keras's names; BatchNormalization's moving statistics. */
@@ -254,20 +248,13 @@ public abstract class Layer {
         c.put("name", name);
         c.put("trainable", trainable);
         c.put("dtype", "float32");
-        if (declaredInput != null) c.put("batch_input_shape", batchShape(declaredInput));
+        if (declaredInput != null) c.put("batch_input_shape", declaredInput.withBatchList());
         addConfig(c);
         return c;
     }
 
     /** Adds this layer's own settings to its JSON config; layers with settings override it. */
     protected void addConfig(Map<String, Object> config) {}
-
-    static List<Long> batchShape(Shape s) {
-        List<Long> dims = new ArrayList<>();
-        dims.add(null);
-        for (long d : s.dims()) dims.add(d == Shape.NONE ? null : d);
-        return dims;
-    }
 
     /** A fresh derivation for this layer, to which derive() adds its formulas. */
     protected final Derivation start(Shape in) { return Derivation.of(name, type(), in); }

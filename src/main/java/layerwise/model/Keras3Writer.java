@@ -42,7 +42,7 @@ final class Keras3Writer {
         config.put("dtype", dtypePolicy());
         config.put("layers", sequential ? sequentialLayers(model) : graphLayers(model));
         if (sequential) {
-            config.put("build_input_shape", shape(model.inputShape()));
+            config.put("build_input_shape", model.inputShape().withBatchList());
         } else {
             config.put("input_layers", model.inputs().stream().map(t -> history(model, t)).toList());
             config.put("output_layers", model.outputs().stream().map(t -> history(model, t)).toList());
@@ -51,7 +51,7 @@ final class Keras3Writer {
         if (!sequential) e.put("registered_name", "Functional");
         Map<String, Object> build = new LinkedHashMap<>();
         // a functional model is built by its graph; Keras 3 leaves its input_shape empty
-        build.put("input_shape", sequential ? shape(model.inputShape()) : null);
+        build.put("input_shape", sequential ? model.inputShape().withBatchList() : null);
         e.put("build_config", build);
         e.put("compile_config", null);
         return e;
@@ -90,7 +90,7 @@ final class Keras3Writer {
     private static Map<String, Object> layerEntry(Layer layer, SymbolicTensor call) {
         if (layer instanceof InputLayer) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("batch_shape", shape(call.shape()));
+            c.put("batch_shape", call.shape().withBatchList());
             c.put("dtype", "float32");
             c.put("sparse", false);
             c.put("name", layer.name());
@@ -113,9 +113,9 @@ final class Keras3Writer {
      */
     private static Map<String, Object> buildConfig(Layer layer, List<Shape> in) {
         List<String> names = layer.keywordInputs();
-        if (names.isEmpty()) return Map.of("input_shape", in.size() == 1 ? shape(in.get(0)) : in.stream().map(Keras3Writer::shape).toList());
+        if (names.isEmpty()) return Map.of("input_shape", in.size() == 1 ? in.get(0).withBatchList() : in.stream().map(Shape::withBatchList).toList());
         Map<String, Object> shapes = new LinkedHashMap<>();
-        for (int i = 0; i < in.size(); i++) if (!names.get(i).endsWith("mask")) shapes.put(names.get(i) + "_shape", shape(in.get(i)));
+        for (int i = 0; i < in.size(); i++) if (!names.get(i).endsWith("mask")) shapes.put(names.get(i) + "_shape", in.get(i).withBatchList());
         return Map.of("shapes_dict", shapes);
     }
 
@@ -153,7 +153,7 @@ final class Keras3Writer {
     /** A symbolic tensor as Keras 3 writes it in a call's arguments. */
     private static Map<String, Object> tensor(Model model, SymbolicTensor t) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("shape", shape(t.shape()));
+        config.put("shape", t.shape().withBatchList());
         config.put("dtype", "float32");
         config.put("keras_history", history(model, t));
         Map<String, Object> e = new LinkedHashMap<>();
@@ -170,12 +170,5 @@ final class Keras3Writer {
             if (n.layer() == t.layer()) call++;
         }
         return List.of(t.layer().name(), call, 0);
-    }
-
-    private static List<Long> shape(Shape s) {
-        List<Long> dims = new ArrayList<>();
-        dims.add(null);
-        for (long d : s.dims()) dims.add(d == Shape.NONE ? null : d);
-        return dims;
     }
 }

@@ -248,10 +248,10 @@ public final class Summary {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("name", r.name());
         l.put("type", r.type());
-        l.put("output_shape", r.output() == null ? null : batchList(r.output()));
+        l.put("output_shape", r.output() == null ? null : r.output().withBatchList());
         l.put("params", r.isKnown() ? r.params() : null);
         if (columns.contains(Column.INPUT_SHAPE)) {
-            l.put("input_shapes", r.isKnown() ? r.inputs().stream().map(Summary::batchList).toList() : null);
+            l.put("input_shapes", r.isKnown() ? r.inputs().stream().map(Shape::withBatchList).toList() : null);
         }
         if (columns.contains(Column.MACS)) l.put("macs", r.isKnown() ? r.macs() : null);
         if (columns.contains(Column.MEMORY)) l.put("activation_bytes", r.activationBytes() >= 0 ? r.activationBytes() : null);
@@ -260,13 +260,6 @@ public final class Summary {
         if (r.depth() > 0) l.put("depth", r.depth());
         if (r.status() == Status.FAILED) l.put("error", r.reason());
         return l;
-    }
-
-    private static List<Long> batchList(Shape s) {
-        List<Long> shape = new ArrayList<>();
-        shape.add(null);
-        for (long d : s.dims()) shape.add(d == Shape.NONE ? null : d);
-        return shape;
     }
 
     @Override public String toString() { return toText(); }

@@ -1,6 +1,8 @@
 package layerwise.ndarray;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -71,6 +73,14 @@ public final class Shape {
         j.add("None");
         for (long d : dims) j.add(format(d));
         return j.toString();
+    }
+
+    /** The same shape with the batch axis in front as Keras writes it in JSON, unknown sizes null: [null, 148, 148, 16]. */
+    public List<Long> withBatchList() {
+        List<Long> out = new ArrayList<>();
+        out.add(null);
+        for (long d : dims) out.add(d == NONE ? null : d);
+        return out;
     }
 
     /** Python tuple form: (148, 148, 16), and (784,) for one axis. */

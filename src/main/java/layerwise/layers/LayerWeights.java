@@ -11,11 +11,28 @@ import layerwise.ndarray.NDArray;
 import layerwise.ndarray.Shape;
 
 /**
- * Checks arrays given to {@code setWeights} against what the layer holds, in Keras's order (params,
- * then the untrained arrays such as BatchNormalization's moving statistics), before anything is copied.
+ * A layer's weights as Keras's get_weights and set_weights list them: params() (kernel, then bias)
+ * followed by what the layer keeps without training it (BatchNormalization's moving mean and variance).
+ * Arrays given to set are checked for count and shape before anything is copied.
  */
-final class WeightCheck {
-    private WeightCheck() {}
+final class LayerWeights {
+    private LayerWeights() {}
+
+    /** Copies of every weight, in Keras's order. */
+    static List<NDArray> copies(Layer layer) {
+        List<NDArray> all = new ArrayList<>();
+        for (Param p : layer.params()) all.add(p.value().copy());
+        for (NDArray a : layer.nonTrainableWeights().values()) all.add(a.copy());
+        return all;
+    }
+
+    /** Copies these arrays into the layer's weights, in Keras's order, once all of them fit. */
+    static void set(Layer layer, List<NDArray> weights) {
+        requireFit(layer, weights);
+        List<Param> ps = layer.params();
+        for (int i = 0; i < ps.size(); i++) System.arraycopy(weights.get(i).data(), 0, ps.get(i).value().data(), 0, ps.get(i).value().size());
+        layer.setNonTrainableWeights(weights.subList(ps.size(), weights.size()));
+    }
 
     /** "kernel (3, 3, 1, 32)" for each weight, in getWeights order. */
     static List<String> describe(Layer layer) {
@@ -25,7 +42,7 @@ final class WeightCheck {
         return out;
     }
 
-    static void requireFit(Layer layer, List<NDArray> weights) {
+    private static void requireFit(Layer layer, List<NDArray> weights) {
         List<Shape> want = new ArrayList<>();
         for (Param p : layer.params()) want.add(p.value().shape());
         for (NDArray a : layer.nonTrainableWeights().values()) want.add(a.shape());
