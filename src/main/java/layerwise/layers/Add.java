@@ -15,11 +15,7 @@ public final class Add extends ElementwiseMerge<Add> {
     @Override protected String verb() { return "adds"; }
 
     @Override
-    protected NDArray combine(List<NDArray> inputs) {
-        NDArray sum = inputs.get(0);
-        for (NDArray x : inputs.subList(1, inputs.size())) sum = sum.add(x);
-        return sum;
-    }
+    protected NDArray combine(List<NDArray> inputs) { return fold(inputs, NDArray::add); }
 
     /** d(a + b)/da = 1: each input gets the gradient as it is (summed over the axes it was stretched along). */
     @Override

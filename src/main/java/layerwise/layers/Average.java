@@ -15,11 +15,7 @@ public final class Average extends ElementwiseMerge<Average> {
     @Override protected String verb() { return "averages"; }
 
     @Override
-    protected NDArray combine(List<NDArray> inputs) {
-        NDArray sum = inputs.get(0);
-        for (NDArray x : inputs.subList(1, inputs.size())) sum = sum.add(x);
-        return sum.div(inputs.size());
-    }
+    protected NDArray combine(List<NDArray> inputs) { return fold(inputs, NDArray::add).div(inputs.size()); }
 
     /** d((a + b)/n)/da = 1/n. */
     @Override

@@ -3,6 +3,7 @@ package layerwise.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 import layerwise.error.Problem;
 import layerwise.error.ShapeException;
@@ -26,6 +27,13 @@ public abstract class ElementwiseMerge<L extends ElementwiseMerge<L>> extends Me
 
     /** The result for the inputs, all broadcast to one shape. */
     protected abstract NDArray combine(List<NDArray> inputs);
+
+    /** The inputs combined left to right by one operation: x1 + x2 + …, x1·x2·… */
+    protected static NDArray fold(List<NDArray> inputs, BinaryOperator<NDArray> op) {
+        NDArray result = inputs.get(0);
+        for (NDArray x : inputs.subList(1, inputs.size())) result = op.apply(result, x);
+        return result;
+    }
 
     /** dL/dInput for each input at the output's shape, given the inputs, the output and dL/dOutput. */
     protected abstract List<NDArray> gradients(List<NDArray> inputs, NDArray output, NDArray gradOut);

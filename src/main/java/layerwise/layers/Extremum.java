@@ -15,11 +15,7 @@ abstract class Extremum<L extends Extremum<L>> extends ElementwiseMerge<L> {
     abstract float pick(float a, float b);
 
     @Override
-    protected NDArray combine(List<NDArray> inputs) {
-        NDArray out = inputs.get(0);
-        for (NDArray x : inputs.subList(1, inputs.size())) out = out.zip(x, this::pick);
-        return out;
-    }
+    protected NDArray combine(List<NDArray> inputs) { return fold(inputs, (a, b) -> a.zip(b, this::pick)); }
 
     @Override
     protected List<NDArray> gradients(List<NDArray> inputs, NDArray output, NDArray gradOut) {

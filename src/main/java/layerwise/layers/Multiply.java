@@ -15,11 +15,7 @@ public final class Multiply extends ElementwiseMerge<Multiply> {
     @Override protected String verb() { return "multiplies"; }
 
     @Override
-    protected NDArray combine(List<NDArray> inputs) {
-        NDArray product = inputs.get(0);
-        for (NDArray x : inputs.subList(1, inputs.size())) product = product.mul(x);
-        return product;
-    }
+    protected NDArray combine(List<NDArray> inputs) { return fold(inputs, NDArray::mul); }
 
     /** d(a·b·c)/da = b·c: each input's gradient is dL/dy times the product of the others. */
     @Override
