@@ -42,7 +42,7 @@ public abstract class Cropping<L extends Cropping<L>> extends FluentLayer<L> {
         return c;
     }
 
-    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return self(); }
 
     /** (start, end) per spatial axis. */
     public int[][] cropping() { return Arrays.stream(crop).map(int[]::clone).toArray(int[][]::new); }
@@ -54,7 +54,7 @@ public abstract class Cropping<L extends Cropping<L>> extends FluentLayer<L> {
         int rank = crop.length;
         List<String> axes = Convolution.spatialAxes(rank);
         boolean last = dataFormat.equals("channels_last");
-        requireRank(in, rank + 1, last ? "(" + String.join(", ", axes) + ", channels)" : "(channels, " + String.join(", ", axes) + ")",
+        requireRank(in, rank + 1, DataFormat.axesText(rank, dataFormat),
                 type() + " cuts " + String.join(" and ", axes) + " of each channel; give the input a channels axis");
         Derivation d = start(in).note("cuts " + Arrays.deepToString(crop).replace("[", "(").replace("]", ")")
                 + " positions off the start and end of " + String.join(", ", axes) + "; channels pass through")

@@ -23,7 +23,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
         this.rank = rank;
     }
 
-    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return self(); }
+    public L dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return self(); }
     /** Keep the pooled axes as size 1, e.g. (1, 1, C), so the result still lines up with the input's rank. */
     public L keepdims(boolean k) { checkNotBuilt(); keepdims = k; return self(); }
 
@@ -37,8 +37,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     protected Derivation derive(Shape in) {
         boolean last = dataFormat.equals("channels_last");
         List<String> spatial = Convolution.spatialAxes(rank);
-        String axes = last ? "(" + String.join(", ", spatial) + ", channels)" : "(channels, " + String.join(", ", spatial) + ")";
-        requireRank(in, rank + 1, axes, "global pooling reduces " + String.join(" and ", spatial)
+        requireRank(in, rank + 1, DataFormat.axesText(rank, dataFormat), "global pooling reduces " + String.join(" and ", spatial)
                 + " for each channel; give the input a channels axis, or use the pooling layer for " + (in.rank() - 1) + " spatial axes");
         Derivation d = start(in).note("takes the " + kind() + " over all " + String.join(" and ", spatial)
                 + " of each channel: one number per channel, however large the input" + (keepdims ? "; keepdims keeps the pooled axes as 1" : ""));
@@ -66,11 +65,11 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     /** Reduces the spatial axes one after another (channels_last, keeping them as size 1), as a mean or a max. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        savedX = dataFormat.equals("channels_last") ? x : DataFormat.toChannelsLast(x);
+        savedX = DataFormat.toLast(dataFormat, x);
         NDArray y = savedX;
         for (int i = 1; i <= rank; i++) y = kind().equals("max") ? y.max(i, true) : y.mean(i, true);
         savedY = y;
-        return keepdims ? (dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y)) : y.reshape(x.dim(0), -1);
+        return keepdims ? DataFormat.from(dataFormat, y) : y.reshape(x.dim(0), -1);
     }
 
     /** Mean: each position gets gradOut / positions. Max: the gradient goes to the positions holding the max. */
@@ -84,7 +83,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
             int positions = savedX.size() / savedY.size();
             dx = NDArray.zeros(savedX.dims()).add(g.div(positions));
         }
-        return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
+        return DataFormat.from(dataFormat, dx);
     }
 
     @Override

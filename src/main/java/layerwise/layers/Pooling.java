@@ -53,9 +53,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     @Override
     protected Derivation derive(Shape in) {
         boolean last = dataFormat.equals("channels_last");
-        List<String> axes = new ArrayList<>(Convolution.spatialAxes(rank));
-        if (last) axes.add("channels"); else axes.add(0, "channels");
-        requireRank(in, rank + 1, "(" + String.join(", ", axes) + ")",
+        requireRank(in, rank + 1, DataFormat.axesText(rank, dataFormat),
                 "pooling works on (spatial…, channels); add a channels axis or use the " + rank + "-D layer that fits your data");
         int[] s = stridesOrDefault();
         Derivation d = start(in).note("takes the " + kind() + " of each " + Options.tuple(poolSize).replace(", ", "×")
@@ -98,11 +96,10 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     /** Each output is the max (or mean) of its window; max remembers which input won, for backward. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        NDArray xl = dataFormat.equals("channels_last") ? x.contiguous() : DataFormat.toChannelsLast(x);
+        NDArray xl = DataFormat.toLast(dataFormat, x);
         if (rank == 3) {
             volume = new VolumePooling(kind().equals("max"));
-            NDArray y = volume.forward(xl, poolSize, stridesOrDefault(), padding);
-            return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+            return DataFormat.from(dataFormat, volume.forward(xl, poolSize, stridesOrDefault(), padding));
         }
         saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Options.perAxis(label(), "dilation_rate", rank, 1), padding);
         NDArray out;
@@ -112,21 +109,16 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         } else {
             out = Patches.avgPool(xl, saved);
         }
-        NDArray y = out.reshape(DataFormat.outDims(saved, x.rank(), saved.c()));
-        return dataFormat.equals("channels_last") ? y : DataFormat.toChannelsFirst(y);
+        return DataFormat.from(dataFormat, out.reshape(DataFormat.outDims(saved, x.rank(), saved.c())));
     }
 
     /** Max: the whole gradient goes to the input that won. Average: it is shared equally over the window. */
     @Override
     public NDArray backward(NDArray gradOut) {
-        NDArray g = dataFormat.equals("channels_last") ? gradOut.contiguous() : DataFormat.toChannelsLast(gradOut);
-        if (rank == 3) {
-            NDArray dx = volume.backward(g);
-            return dataFormat.equals("channels_last") ? dx : DataFormat.toChannelsFirst(dx);
-        }
+        NDArray g = DataFormat.toLast(dataFormat, gradOut);
+        if (rank == 3) return DataFormat.from(dataFormat, volume.backward(g));
         NDArray dx = kind().equals("max") ? Patches.maxPoolBackward(g, saved, savedArgmax) : Patches.avgPoolBackward(g, saved);
-        NDArray d = rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx;
-        return dataFormat.equals("channels_last") ? d : DataFormat.toChannelsFirst(d);
+        return DataFormat.from(dataFormat, rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
         this.size = Options.perAxis(label(), "size", 2, size);
     }
 
-    public UpSampling2D dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return this; }
+    public UpSampling2D dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return this; }
     /** "nearest" repeats each value; "bilinear" blends neighbours. The shape is the same either way. */
     public UpSampling2D interpolation(String i) { checkNotBuilt(); interpolation = Options.oneOf(label(), "interpolation", i, List.of("nearest", "bilinear")); return this; }
 
@@ -36,7 +36,7 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
     @Override
     protected Derivation derive(Shape in) {
         boolean last = dataFormat.equals("channels_last");
-        requireRank(in, 3, last ? "(rows, cols, channels)" : "(channels, rows, cols)",
+        requireRank(in, 3, DataFormat.axesText(2, dataFormat),
                 "UpSampling2D enlarges rows and columns of feature maps; add a channels axis, e.g. Reshape to (rows, cols, 1)");
         Derivation d = start(in).note(interpolation.equals("nearest")
                 ? "repeats each row " + size[0] + " time(s) and each column " + size[1] + " time(s); channels pass through"
@@ -67,21 +67,19 @@ public final class UpSampling2D extends FluentLayer<UpSampling2D> {
      */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        boolean last = dataFormat.equals("channels_last");
-        NDArray xl = last ? x.contiguous() : DataFormat.toChannelsLast(x);
+        NDArray xl = DataFormat.toLast(dataFormat, x);
         savedRows = interpolationMatrix(xl.dim(1), size[0]);
         savedCols = interpolationMatrix(xl.dim(2), size[1]);
         NDArray y = savedRows.matmul(xl.permute(0, 3, 1, 2)).matmul(savedCols.transpose()).permute(0, 2, 3, 1).contiguous();
-        return last ? y : DataFormat.toChannelsFirst(y);
+        return DataFormat.from(dataFormat, y);
     }
 
     /** The transpose of forward: dx = Rᵀ·dy·C, so each input gathers the gradient of every output it fed. */
     @Override
     public NDArray backward(NDArray gradOut) {
-        boolean last = dataFormat.equals("channels_last");
-        NDArray g = last ? gradOut : DataFormat.toChannelsLast(gradOut);
+        NDArray g = DataFormat.toLast(dataFormat, gradOut);
         NDArray dx = savedRows.transpose().matmul(g.permute(0, 3, 1, 2)).matmul(savedCols).permute(0, 2, 3, 1).contiguous();
-        return last ? dx : DataFormat.toChannelsFirst(dx);
+        return DataFormat.from(dataFormat, dx);
     }
 
     /**

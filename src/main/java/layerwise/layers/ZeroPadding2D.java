@@ -47,7 +47,7 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
         right = leftRight[1];
     }
 
-    public ZeroPadding2D dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, List.of("channels_last", "channels_first")); return this; }
+    public ZeroPadding2D dataFormat(String f) { checkNotBuilt(); dataFormat = Options.oneOf(label(), "data_format", f, DataFormat.NAMES); return this; }
 
     /** ((top, bottom), (left, right)). */
     public int[][] padding() { return new int[][] {{top, bottom}, {left, right}}; }
@@ -56,7 +56,7 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
     @Override
     protected Derivation derive(Shape in) {
         boolean last = dataFormat.equals("channels_last");
-        requireRank(in, 3, last ? "(rows, cols, channels)" : "(channels, rows, cols)",
+        requireRank(in, 3, DataFormat.axesText(2, dataFormat),
                 "ZeroPadding2D pads rows and columns of feature maps; add a channels axis, e.g. Reshape to (rows, cols, 1)");
         Derivation d = start(in).note("adds " + top + " row(s) of zeros on top, " + bottom + " below, " + left + " column(s) left, "
                 + right + " right; channels pass through");
@@ -71,22 +71,20 @@ public final class ZeroPadding2D extends FluentLayer<ZeroPadding2D> {
     /** Joins blocks of zeros to the rows (axis 1), then to the columns (axis 2) of a channels_last batch. */
     @Override
     public NDArray forward(NDArray x, boolean training) {
-        boolean last = dataFormat.equals("channels_last");
-        NDArray xl = last ? x.contiguous() : DataFormat.toChannelsLast(x);
+        NDArray xl = DataFormat.toLast(dataFormat, x);
         int n = xl.dim(0), w = xl.dim(2), c = xl.dim(3);
         NDArray rows = Joins.concat(1, List.of(NDArray.zeros(n, top, w, c), xl, NDArray.zeros(n, bottom, w, c)));
         int h = rows.dim(1);
         NDArray y = Joins.concat(2, List.of(NDArray.zeros(n, h, left, c), rows, NDArray.zeros(n, h, right, c)));
-        return last ? y : DataFormat.toChannelsFirst(y);
+        return DataFormat.from(dataFormat, y);
     }
 
     /** The zeros were constants: the gradient is the middle of gradOut, cropped back to the input's size. */
     @Override
     public NDArray backward(NDArray gradOut) {
-        boolean last = dataFormat.equals("channels_last");
-        NDArray g = last ? gradOut : DataFormat.toChannelsLast(gradOut);
+        NDArray g = DataFormat.toLast(dataFormat, gradOut);
         NDArray dx = g.slice(1, top, g.dim(1) - bottom).slice(2, left, g.dim(2) - right).contiguous();
-        return last ? dx : DataFormat.toChannelsFirst(dx);
+        return DataFormat.from(dataFormat, dx);
     }
 
     /** Backward: the inverse of the padding, a crop of ∂L/∂y. */
