@@ -15,5 +15,5 @@ public final class AveragePooling1D extends Pooling<AveragePooling1D> {
     /** {@code new AveragePooling1D(3, 1)}: as Keras's AveragePooling1D(3, 1), a window of 3 steps moved with strides 1. */
     public AveragePooling1D(int poolSize, int strides) { super(1, poolSize, strides); }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

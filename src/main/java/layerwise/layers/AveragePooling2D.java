@@ -15,5 +15,5 @@ public final class AveragePooling2D extends Pooling<AveragePooling2D> {
     /** {@code new AveragePooling2D(3, 1)}: as Keras's AveragePooling2D(3, 1), a window of 3×3 moved with strides 1. */
     public AveragePooling2D(int poolSize, int strides) { super(2, poolSize, strides); }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

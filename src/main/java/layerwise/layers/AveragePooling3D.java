@@ -15,5 +15,5 @@ public final class AveragePooling3D extends Pooling<AveragePooling3D> {
     /** {@code new AveragePooling3D(3, 1)}: as Keras's AveragePooling3D(3, 1), a window of 3×3×3 moved with strides 1. */
     public AveragePooling3D(int poolSize, int strides) { super(3, poolSize, strides); }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

@@ -10,5 +10,5 @@ public final class GlobalAveragePooling1D extends GlobalPooling<GlobalAveragePoo
         super(1);
     }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

@@ -10,5 +10,5 @@ public final class GlobalAveragePooling2D extends GlobalPooling<GlobalAveragePoo
         super(2);
     }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

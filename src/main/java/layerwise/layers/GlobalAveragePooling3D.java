@@ -10,5 +10,5 @@ public final class GlobalAveragePooling3D extends GlobalPooling<GlobalAveragePoo
         super(3);
     }
 
-    @Override protected String kind() { return "average"; }
+    @Override Pool pool() { return Pool.AVERAGE; }
 }

@@ -10,5 +10,5 @@ public final class GlobalMaxPooling1D extends GlobalPooling<GlobalMaxPooling1D> 
         super(1);
     }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

@@ -10,5 +10,5 @@ public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> 
         super(2);
     }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

@@ -10,5 +10,5 @@ public final class GlobalMaxPooling3D extends GlobalPooling<GlobalMaxPooling3D> 
         super(3);
     }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

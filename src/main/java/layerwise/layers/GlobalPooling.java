@@ -30,8 +30,8 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     public String dataFormat() { return dataFormat; }
     public boolean keepdims() { return keepdims; }
 
-    /** "max" or "average", for the explanation. */
-    protected abstract String kind();
+    /** Max or average: what each channel keeps, and where its gradient goes. */
+    abstract Pool pool();
 
     @Override
     protected Derivation derive(Shape in) {
@@ -39,7 +39,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
         List<String> spatial = Convolution.spatialAxes(rank);
         requireRank(in, rank + 1, DataFormat.axesText(rank, dataFormat), "global pooling reduces " + String.join(" and ", spatial)
                 + " for each channel; give the input a channels axis, or use the pooling layer for " + (in.rank() - 1) + " spatial axes");
-        Derivation d = start(in).note("takes the " + kind() + " over all " + String.join(" and ", spatial)
+        Derivation d = start(in).note("takes the " + pool() + " over all " + String.join(" and ", spatial)
                 + " of each channel: one number per channel, however large the input" + (keepdims ? "; keepdims keeps the pooled axes as 1" : ""));
         long channels = in.dim(last ? rank : 0);
         if (!last) d.keep("channels", channels);
@@ -51,15 +51,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     /** Backward: to the position holding each channel's max, or shared by every position. */
     @Override
     protected Derivation deriveBackward(Shape in) {
-        Derivation d = startBackward(in);
-        if (kind().equals("max")) {
-            return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y of the channel to the position holding its max, 0 elsewhere",
-                    "\\frac{\\partial L}{\\partial y}\\,[x_p = \\max]"),
-                    "one position of each channel won; only it moved the output"));
-        }
-        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y / positions, to every position of the channel",
-                "\\frac{1}{P} \\frac{\\partial L}{\\partial y}"),
-                "every position counts equally in the mean, so the channel's gradient is shared equally"));
+        return startBackward(in).gradient(pool().globalGradient(in));
     }
 
     /** Reduces the spatial axes one after another (channels_last, keeping them as size 1), as a mean or a max. */
@@ -67,7 +59,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     public NDArray forward(NDArray x, boolean training) {
         savedX = DataFormat.toLast(dataFormat, x);
         NDArray y = savedX;
-        for (int i = 1; i <= rank; i++) y = kind().equals("max") ? y.max(i, true) : y.mean(i, true);
+        for (int i = 1; i <= rank; i++) y = pool().overAxis(y, i);
         savedY = y;
         return keepdims ? DataFormat.from(dataFormat, y) : y.reshape(x.dim(0), -1);
     }
@@ -75,15 +67,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends FluentLa
     /** Mean: each position gets gradOut / positions. Max: the gradient goes to the positions holding the max. */
     @Override
     public NDArray backward(NDArray gradOut) {
-        NDArray g = gradOut.reshape(savedY.dims());
-        NDArray dx;
-        if (kind().equals("max")) {
-            dx = savedX.zip(savedY, (x, m) -> x == m ? 1f : 0f).mul(g);
-        } else {
-            int positions = savedX.size() / savedY.size();
-            dx = NDArray.zeros(savedX.dims()).add(g.div(positions));
-        }
-        return DataFormat.from(dataFormat, dx);
+        return DataFormat.from(dataFormat, pool().overAxesBackward(savedX, savedY, gradOut.reshape(savedY.dims())));
     }
 
     @Override

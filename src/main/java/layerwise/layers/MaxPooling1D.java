@@ -15,5 +15,5 @@ public final class MaxPooling1D extends Pooling<MaxPooling1D> {
     /** {@code new MaxPooling1D(3, 1)}: as Keras's MaxPooling1D(3, 1), a window of 3 steps moved with strides 1. */
     public MaxPooling1D(int poolSize, int strides) { super(1, poolSize, strides); }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

@@ -15,5 +15,5 @@ public final class MaxPooling2D extends Pooling<MaxPooling2D> {
     /** {@code new MaxPooling2D(3, 1)}: as Keras's MaxPooling2D(3, 1), a window of 3×3 moved with strides 1. */
     public MaxPooling2D(int poolSize, int strides) { super(2, poolSize, strides); }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

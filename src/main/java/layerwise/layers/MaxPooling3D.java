@@ -15,5 +15,5 @@ public final class MaxPooling3D extends Pooling<MaxPooling3D> {
     /** {@code new MaxPooling3D(3, 1)}: as Keras's MaxPooling3D(3, 1), a window of 3×3×3 moved with strides 1. */
     public MaxPooling3D(int poolSize, int strides) { super(3, poolSize, strides); }
 
-    @Override protected String kind() { return "max"; }
+    @Override Pool pool() { return Pool.MAX; }
 }

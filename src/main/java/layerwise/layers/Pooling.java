@@ -20,7 +20,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     protected int[] poolSize, strides;
     protected String padding = "valid", dataFormat = "channels_last";
     private Patches.Geometry saved;
-    private int[] savedArgmax;
+    private int[] savedWinners;
     private VolumePooling volume;
 
     /** Keras's positional pool_size; the stride is the pool size until {@link #strides} says otherwise. */
@@ -47,8 +47,8 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     public String padding() { return padding; }
     public String dataFormat() { return dataFormat; }
 
-    /** "max" or "average", for the explanation. */
-    protected abstract String kind();
+    /** Max or average: what each window keeps, and where its gradient goes. */
+    abstract Pool pool();
 
     @Override
     protected Derivation derive(Shape in) {
@@ -56,7 +56,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
         requireRank(in, rank + 1, DataFormat.axesText(rank, dataFormat),
                 "pooling works on (spatial…, channels); add a channels axis or use the " + rank + "-D layer that fits your data");
         int[] s = stridesOrDefault();
-        Derivation d = start(in).note("takes the " + kind() + " of each " + Options.tuple(poolSize).replace(", ", "×")
+        Derivation d = start(in).note("takes the " + pool() + " of each " + Options.tuple(poolSize).replace(", ", "×")
                 + " window, stride " + Options.tuple(s) + ", padding '" + padding + "'; channels pass through");
         d.ifEmpty("with padding 'valid' the pooling window must fit inside the input " + in,
                 "use padding(\"same\"), a smaller pool size, or fewer pooling layers before " + name());
@@ -82,15 +82,8 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     protected Derivation deriveBackward(Shape in) {
         Derivation d = startBackward(in);
         String window = Options.tuple(poolSize).replace(", ", "×").replace("(", "").replace(",)", "").replace(")", "");
-        if (kind().equals("max")) {
-            return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y to the input that was the max of its window, 0 to the others",
-                    "\\frac{\\partial L}{\\partial y}\\,[x_i = \\max]"),
-                    "only the winner of each " + window + " window moved the output, so only it gets the gradient; the others get 0"));
-        }
         long size = java.util.Arrays.stream(poolSize).asLongStream().reduce(1, Math::multiplyExact);
-        return d.gradient(Gradients.input(in, Gradients.rule("∂L/∂y / " + size + " to each input of the window",
-                "\\frac{1}{" + size + "} \\frac{\\partial L}{\\partial y}"),
-                "each of the " + size + " inputs of a " + window + " window counts 1/" + size + " in the average, so it gets 1/" + size + " of the gradient"));
+        return d.gradient(pool().windowGradient(in, window, size));
     }
 
     /** Each output is the max (or mean) of its window; max remembers which input won, for backward. */
@@ -98,17 +91,12 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     public NDArray forward(NDArray x, boolean training) {
         NDArray xl = DataFormat.toLast(dataFormat, x);
         if (rank == 3) {
-            volume = new VolumePooling(kind().equals("max"));
+            volume = new VolumePooling(pool() == Pool.MAX);
             return DataFormat.from(dataFormat, volume.forward(xl, poolSize, stridesOrDefault(), padding));
         }
         saved = DataFormat.geometry(xl, poolSize, stridesOrDefault(), Options.perAxis(label(), "dilation_rate", rank, 1), padding);
-        NDArray out;
-        if (kind().equals("max")) {
-            savedArgmax = new int[saved.rows() * saved.c()];
-            out = Patches.maxPool(xl, saved, savedArgmax);
-        } else {
-            out = Patches.avgPool(xl, saved);
-        }
+        savedWinners = pool().newWinners(saved);
+        NDArray out = pool().windows(xl, saved, savedWinners);
         return DataFormat.from(dataFormat, out.reshape(DataFormat.outDims(saved, x.rank(), saved.c())));
     }
 
@@ -117,7 +105,7 @@ public abstract class Pooling<L extends Pooling<L>> extends FluentLayer<L> {
     public NDArray backward(NDArray gradOut) {
         NDArray g = DataFormat.toLast(dataFormat, gradOut);
         if (rank == 3) return DataFormat.from(dataFormat, volume.backward(g));
-        NDArray dx = kind().equals("max") ? Patches.maxPoolBackward(g, saved, savedArgmax) : Patches.avgPoolBackward(g, saved);
+        NDArray dx = pool().windowsBackward(g, saved, savedWinners);
         return DataFormat.from(dataFormat, rank == 1 ? dx.reshape(saved.n(), saved.w(), saved.c()) : dx);
     }
 
