@@ -76,7 +76,10 @@ public abstract class LayerGraph {
     }
 
     /** The layer that computes the model's output. */
-    public Layer outputLayer() { return outputs.get(0).layer(); }
+    public Layer outputLayer() {
+        requireBuilt();
+        return outputs.get(0).layer();
+    }
 
     /** The layer with this name, as Keras's {@code model.get_layer("conv2d")}. */
     public Layer getLayer(String name) { return LayerLookup.byName(this, name); }

@@ -24,6 +24,7 @@ final class LossFit {
     static List<Warning> check(LayerGraph model, String lossName) {
         String loss = lossName.trim().toLowerCase();
         if (!LOSSES.contains(loss)) throw unknown(lossName);
+        model.requireBuilt();
         SymbolicTensor out = model.outputs().get(0);
         Layer last = out.layer();
         Object act = last.config().get("activation");

@@ -87,6 +87,7 @@ public class Model extends LayerGraph implements Trainable {
 
     /** The model on a batch: each layer's forward in order; weights are created with seed 0 if still missing. */
     public NDArray forward(NDArray x, boolean training) {
+        requireBuilt();
         if (!isInitialized()) createMissingWeights(0);
         return run.forward(x, training);
     }
@@ -136,6 +137,7 @@ public class Model extends LayerGraph implements Trainable {
 
     /** The model's outputs for these inputs, computed in batches (inference: Dropout off). */
     public NDArray predict(NDArray x, int batchSize) {
+        requireBuilt();
         if (!isInitialized()) createMissingWeights(0);
         return run.predict(x, batchSize);
     }
@@ -184,6 +186,7 @@ public class Model extends LayerGraph implements Trainable {
 
     private Compiled compiled(String method) {
         if (compiled == null) throw Compiled.notCompiled(name(), method);
+        requireBuilt();
         return compiled;
     }
 
