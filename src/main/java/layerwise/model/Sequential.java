@@ -9,6 +9,7 @@ import layerwise.layers.Input;
 import layerwise.layers.Layer;
 import layerwise.layers.Names;
 import layerwise.layers.SymbolicTensor;
+import layerwise.ndarray.Shape;
 
 /**
  * A plain stack of layers, each fed by the one before, as Keras's Sequential:
@@ -78,9 +79,14 @@ public class Sequential extends Model {
         return add((Layer) layer);
     }
 
-    /** Gives the input shape to a model whose first layer had none, and derives every layer's shape. */
+    /**
+     * Gives the input shape to a model whose first layer had none, and derives every layer's shape. A
+     * shape that does not fit is reported before anything changes, so build can be called again.
+     */
     public Sequential build(long... inputShape) {
         if (input != null) return this;
+        Shape shape = Shape.of(inputShape);
+        for (Layer l : layers) shape = l.outputShape(shape);
         List<Layer> pending = List.copyOf(layers);
         layers.clear();
         start(new Input(pending.isEmpty() ? "input" : pending.get(0).name() + "_input", inputShape));

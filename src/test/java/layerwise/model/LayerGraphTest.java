@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import layerwise.error.ConfigException;
+import layerwise.error.ShapeException;
+import layerwise.layers.Conv2D;
 import layerwise.layers.Dense;
 import layerwise.layers.Input;
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.Shape;
 
 /** When a model's shapes are known, and what it refuses, with an explanation, before then. */
 class LayerGraphTest {
@@ -32,6 +35,16 @@ class LayerGraphTest {
         assertFalse(model.isBuilt());
         model.build(4);
         assertTrue(model.isBuilt());
+    }
+
+    @Test
+    void failedBuildLeavesTheModelUnbuiltSoThatBuildCanBeCalledAgain() {
+        var model = new Sequential();
+        model.add(new Conv2D(4, 3));
+        assertThrows(ShapeException.class, () -> model.build(28, 28));
+        assertFalse(model.isBuilt());
+        model.build(28, 28, 1);
+        assertEquals(Shape.of(26, 26, 4), model.outputShape());
     }
 
     @Test
