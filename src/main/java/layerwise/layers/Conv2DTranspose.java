@@ -66,8 +66,9 @@ public final class Conv2DTranspose extends FilterConvolution<Conv2DTranspose> {
 
     @Override
     protected void spatialDim(Derivation d, int i, long w) {
-        Window.transposedDim(d, spatialAxes(rank).get(i), w, kernel[i], strides[i], dilation[i], padding,
-                outputPadding == null ? -1 : outputPadding[i]);
+        String axis = spatialAxes(rank).get(i);
+        if (outputPadding == null) Window.transposedDim(d, axis, w, kernel[i], strides[i], dilation[i], padding);
+        else Window.transposedDim(d, axis, w, kernel[i], strides[i], dilation[i], padding, outputPadding[i]);
     }
 
     /** Backward: the kernel (K_h, K_w, F, C_in); ∂L/∂x is an ordinary convolution of ∂L/∂y, the transpose of the transpose. */

@@ -68,23 +68,26 @@ final class Window {
     private static Expr causalPadding(Expr kernel) { return kernel.minus(1); }
 
     /**
-     * Adds the output size of one axis of a transposed convolution: each input position spreads a
-     * K-wide patch into the output, S positions after the previous one. {@code outputPadding} < 0
-     * means "not given", as Keras's output_padding=None.
+     * Adds the output size of one axis of a transposed convolution without output padding (Keras's
+     * output_padding=None): each input position spreads a K-wide patch into the output, S positions
+     * after the previous one.
      */
+    static void transposedDim(Derivation d, String axis, long w, int k, int s, int dilation, String padding) {
+        Expr kernel = kernel(d, axis, k, dilation);
+        Expr in = Expr.var("W", w), stride = Expr.var("S", s);
+        if (padding.equals("same")) {
+            d.dim(axis, "O", in.times(stride), "'same' makes the output exactly S times the input");
+        } else {
+            d.dim(axis, "O", in.times(stride).plus(kernel.minus(stride).max(0)), kernel.value() >= s
+                    ? "each of the W inputs moves the output S further; the last patch overhangs by K − S"
+                    : "each of the W inputs moves the output S further; patches of K < S leave gaps between them");
+        }
+    }
+
+    /** The same with an output padding OP chosen: O = (W − 1)·S + K − 2·P + OP. */
     static void transposedDim(Derivation d, String axis, long w, int k, int s, int dilation, String padding, int outputPadding) {
         Expr kernel = kernel(d, axis, k, dilation);
         Expr in = Expr.var("W", w), stride = Expr.var("S", s);
-        if (outputPadding < 0) {
-            if (padding.equals("same")) {
-                d.dim(axis, "O", in.times(stride), "'same' makes the output exactly S times the input");
-            } else {
-                d.dim(axis, "O", in.times(stride).plus(kernel.minus(stride).max(0)), kernel.value() >= s
-                        ? "each of the W inputs moves the output S further; the last patch overhangs by K − S"
-                        : "each of the W inputs moves the output S further; patches of K < S leave gaps between them");
-            }
-            return;
-        }
         long pad = padding.equals("same") ? kernel.value() / 2 : 0;
         Expr p = Expr.var("P", pad), op = Expr.var("OP", outputPadding);
         d.dim(axis, "O", in.minus(1).times(stride).plus(kernel).minus(Expr.scaled(2, p)).plus(op),
