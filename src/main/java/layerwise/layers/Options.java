@@ -43,7 +43,7 @@ public final class Options {
         return sizes;
     }
 
-    /** A fraction to drop, 0 ≤ rate < 1 (Dropout's rule, for the layers that drop inside themselves). */
+    /** A fraction to drop, {@code 0 ≤ rate < 1} (Dropout's rule, for the layers that drop inside themselves). */
     public static double rate(String layer, String option, double rate) {
         if (rate >= 0 && rate < 1) return rate;
         throw new ConfigException(Problem.at(layer)
