@@ -1,7 +1,5 @@
 package layerwise.layers;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import layerwise.explain.Derivation;
