@@ -8,7 +8,6 @@ import java.util.Random;
 
 import layerwise.error.ConfigException;
 import layerwise.error.Problem;
-import layerwise.error.ShapeException;
 import layerwise.explain.Derivation;
 import layerwise.explain.Explanation;
 import layerwise.explain.Svg;
@@ -59,12 +58,7 @@ public abstract class Layer {
 
     /** Layers with several inputs (Concatenate, Add) override this; the rest take exactly one. */
     protected Derivation derive(List<Shape> inputs) {
-        if (inputs.size() != 1) {
-            throw new ShapeException(Problem.at(label())
-                    .headline("Layer " + name + " expects 1 input(s), but it received " + inputs.size() + " input tensors.")
-                    .expected("one input").got(inputs.size() + " inputs: " + inputs)
-                    .fix("call this layer on a single tensor, or merge the tensors first with Concatenate or Add"));
-        }
+        LayerChecks.requireOneInput(this, inputs);
         return derive(inputs.get(0));
     }
 
@@ -73,13 +67,7 @@ public abstract class Layer {
         try {
             return derive(inputs);
         } catch (ArithmeticException overflow) {
-            throw new ShapeException(Problem.at(label())
-                    .headline("A size or parameter count of layer " + name + " is too large to represent.")
-                    .expected("every size and count at most " + String.format("%,d", Long.MAX_VALUE) + " (the largest long)")
-                    .got((inputs.size() == 1 ? "input " + inputs.get(0).withBatch() : "inputs " + inputs.stream().map(Shape::withBatch).toList())
-                            + ", for which a size, the parameter count or the mult-adds exceed that")
-                    .why("the product of the sizes overflows 64-bit arithmetic; no computer could hold such a layer")
-                    .fix("use smaller inputs, fewer units or filters, or reduce the size before this layer (pooling, strides)"));
+            throw LayerChecks.tooLarge(this, inputs);
         }
     }
 
@@ -266,26 +254,13 @@ public abstract class Layer {
     }
 
     /** Requires a rank (not counting the batch axis); the message names the axes the layer wants. */
-    protected final void requireRank(Shape in, int rank, String axes, String fix) {
-        if (in.rank() == rank) return;
-        throw new ShapeException(Problem.at(label())
-                .headline("Input 0 of layer \"" + name + "\" is incompatible with the layer: expected ndim=" + (rank + 1)
-                        + ", found ndim=" + (in.rank() + 1) + ". Full shape received: " + in.withBatch())
-                .expected("input of rank " + rank + " " + axes + ", plus the batch axis")
-                .got(in.toString() + ", rank " + in.rank())
-                .fix(fix));
-    }
+    protected final void requireRank(Shape in, int rank, String axes, String fix) { LayerChecks.requireRank(this, in, rank, axes, fix); }
 
     protected final void markBuilt() { built = true; }
 
+    /** Fluent setters call this first: a layer's settings are fixed once it is part of a model. */
     protected final void checkNotBuilt() {
-        if (built) {
-            throw new ConfigException(Problem.at(label())
-                    .headline("Layer " + name + " is already part of a model; its settings can no longer change.")
-                    .expected("settings to be chosen before the layer is added or applied")
-                    .got("a setting changed after the layer was built")
-                    .fix("create a new layer with the settings you want and add that one"));
-        }
+        if (built) throw LayerChecks.alreadyBuilt(this);
     }
 
     void setName(String name) { checkNotBuilt(); this.name = name; }
