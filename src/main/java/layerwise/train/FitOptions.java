@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import layerwise.error.ConfigException;
@@ -27,6 +28,9 @@ public final class FitOptions {
     PrintStream out = System.out;
     final List<FitListener> listeners = new ArrayList<>();
     private static final List<Supplier<FitListener>> DEFAULT_LISTENERS = new CopyOnWriteArrayList<>();
+    private static volatile IntFunction<FitListener> defaultDisplay;
+    /** Shows the progress instead of printing it to {@link #out}; null to print. */
+    private IntFunction<FitListener> display = defaultDisplay;
 
     public FitOptions() {
         DEFAULT_LISTENERS.forEach(factory -> listeners.add(factory.get()));
@@ -34,6 +38,13 @@ public final class FitOptions {
 
     /** A listener every later fit gets, without asking: the notebook kernel adds its live loss chart so. */
     public static void addDefaultListener(Supplier<FitListener> factory) { DEFAULT_LISTENERS.add(factory); }
+
+    /**
+     * How every later fit shows its progress unless {@link #out} names a stream: the notebook kernel
+     * gives each fit one output that updates in place. The function gets the verbose level and returns
+     * the listener that shows it (or null to show nothing).
+     */
+    public static void setDefaultDisplay(IntFunction<FitListener> display) { defaultDisplay = display; }
 
     public FitOptions batchSize(int n) { batchSize = Options.positive("fit", "batch_size", n)[0]; return this; }
     public FitOptions epochs(int n) { epochs = Options.positive("fit", "epochs", n)[0]; return this; }
@@ -55,8 +66,8 @@ public final class FitOptions {
     public FitOptions seed(long s) { seed = s; return this; }
     /** 0 silent, 1 a progress bar redrawn in place, 2 one line per epoch. */
     public FitOptions verbose(int v) { verbose = v; return this; }
-    /** Where the progress goes (System.out by default). */
-    public FitOptions out(PrintStream p) { out = p; return this; }
+    /** Where the progress is printed (System.out by default; in a notebook, the fit's own output). */
+    public FitOptions out(PrintStream p) { out = p; display = null; return this; }
     public FitOptions listener(FitListener l) { listeners.add(l); return this; }
 
     /** Keras's {@code callbacks=[…]}: EarlyStopping, TerminateOnNaN or any FitListener of your own. */
@@ -69,6 +80,12 @@ public final class FitOptions {
     public FitOptions callbacks(List<? extends FitListener> callbacks) {
         listeners.addAll(callbacks);
         return this;
+    }
+
+    /** The listener that shows this fit's progress, or null when verbose is 0 and nothing shows it. */
+    FitListener progress() {
+        if (display != null) return display.apply(verbose);
+        return verbose > 0 ? new ProgressBar(out, verbose) : null;
     }
 
     public int batchSize() { return batchSize; }

@@ -49,7 +49,8 @@ public final class Trainer {
         checkData("fit", x, y);
         FitData data = FitData.split(x, y, o);
         List<FitListener> listeners = new ArrayList<>(o.listeners);
-        if (o.verbose > 0) listeners.add(0, new ProgressBar(o.out, o.verbose));
+        FitListener progress = o.progress();
+        if (progress != null) listeners.add(0, progress);
         int n = data.x().dim(0), batchSize = o.batchSize, epochs = o.epochs, batches = (n + batchSize - 1) / batchSize;
         for (FitListener l : listeners) l.setModel(net);
         for (FitListener l : listeners) l.onTrainBegin(epochs, batches, n);
@@ -139,7 +140,7 @@ public final class Trainer {
 
     /**
      * Loss and metrics on these samples, in inference mode, as Keras's evaluate; with verbose 1 prints
-     * Keras's line, {@code 4/4 [==============================] - 0s 2ms/step - loss: 0.3120 - accuracy: 0.9000}.
+     * one line, {@code 4/4  loss: 0.3120  accuracy: 0.9000  0s 2ms/step}.
      */
     public Map<String, Double> evaluate(NDArray x, NDArray y, int batchSize, int verbose, PrintStream out) {
         checkData("evaluate", x, y);

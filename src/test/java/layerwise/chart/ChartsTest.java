@@ -2,6 +2,7 @@ package layerwise.chart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 import layerwise.data.Datasets;
 import layerwise.data.Split;
@@ -49,6 +51,37 @@ class ChartsTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, loss.getXData());
         assertArrayEquals(history.get("loss"), loss.getYData());
         assertEquals(1, c.getSeriesMap().get("val_accuracy").getYAxisGroup());
+    }
+
+    @Test
+    void theAccuracyAxisIsFixedFromZeroToOneSoNoPointFallsBelowItsLowestTick() {
+        XYChart c = Charts.history(history);
+        assertEquals(0.0, c.getStyler().getYAxisMin(1));
+        assertEquals(1.0, c.getStyler().getYAxisMax(1));
+        assertEquals("accuracy (0 to 1)", c.getYAxisGroupTitle(1));
+    }
+
+    @Test
+    void theLossAxisStartsAtZeroAndIsTitledLoss() {
+        XYChart c = Charts.history(history);
+        assertEquals(0.0, c.getStyler().getYAxisMin(0));
+        assertEquals("loss", c.getYAxisGroupTitle(0));
+        assertEquals(0, c.getSeriesMap().get("val_loss").getYAxisGroup());
+    }
+
+    @Test
+    void eachAxisIsColouredLikeItsCurvesAndValidationIsTheDashedTwin() {
+        XYChart c = Charts.history(history);
+        var loss = c.getSeriesMap().get("loss");
+        var valLoss = c.getSeriesMap().get("val_loss");
+        var accuracy = c.getSeriesMap().get("accuracy");
+        assertEquals(loss.getLineColor(), valLoss.getLineColor());
+        assertEquals(accuracy.getLineColor(), c.getSeriesMap().get("val_accuracy").getLineColor());
+        assertNotEquals(loss.getLineColor(), accuracy.getLineColor());
+        assertEquals(loss.getLineColor(), c.getStyler().getYAxisGroupTickLabelsColorMap(0));
+        assertEquals(accuracy.getLineColor(), c.getStyler().getYAxisGroupTickLabelsColorMap(1));
+        assertEquals(SeriesLines.SOLID, loss.getLineStyle());
+        assertEquals(SeriesLines.DASH_DASH, valLoss.getLineStyle());
     }
 
     @Test

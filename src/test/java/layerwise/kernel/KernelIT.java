@@ -47,8 +47,8 @@ class KernelIT {
             "new Sequential().add(new Dense(3).inputShape(4)).add(new Conv2D(2, 3))",          // 10
             "var iris = Datasets.iris();\n"                                                    // 11
                     + "var m = new Sequential().add(new Dense(3).activation(\"softmax\").inputShape(4));\n"
-                    + "m.compile(new SGD(0.1), \"sparse_categorical_crossentropy\");\n"
-                    + "var h = m.fit(iris.x(), iris.y(), 50, 3, new FitOptions().verbose(0));",
+                    + "m.compile(new SGD(0.1), \"sparse_categorical_crossentropy\", \"accuracy\");\n"
+                    + "var h = m.fit(iris.x(), iris.y(), 50, 3, new FitOptions().validationSplit(0.2));",
             "h",                                                                               // 12
             "modl.summary()",                                                                  // 13
             "model.explanation()",                                                             // 14
@@ -253,14 +253,26 @@ class KernelIT {
     }
 
     @Test
-    void fitDrawsOneLiveChartAndRedrawsItInPlaceEachEpoch() throws IOException {
+    void fitShowsOneOutputAndUpdatesItInPlace() {
         List<JsonObject> shown = outputs(11, "display_data"), updates = outputs(11, "update_display_data");
         assertEquals(1, shown.size(), cell(11).toString());
-        assertEquals(2, updates.size(), "3 epochs: drawn after the first, redrawn after the other two");
+        assertTrue(outputs(11, "stream").isEmpty(), "no printed lines beside the fit's output: " + cell(11));
+        assertTrue(updates.size() >= 2, "3 epochs: updated at least after the second and the third");
         String id = shown.get(0).get("display_id").getAsString();
         for (JsonObject u : updates) assertEquals(id, u.get("display_id").getAsString());
-        String png = updates.get(1).getAsJsonObject("data").get("image/png").getAsString();
-        assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png))));
+    }
+
+    @Test
+    void fitsFinalOutputKeepsEveryEpochLineAndTheChart() throws IOException {
+        List<JsonObject> updates = outputs(11, "update_display_data");
+        JsonObject last = updates.get(updates.size() - 1).getAsJsonObject("data");
+        List<String> lines = last.get("text/plain").getAsString().lines().toList();
+        assertEquals(6, lines.size(), "each epoch's line and its validation line: " + lines);
+        assertTrue(lines.get(4).startsWith("Epoch 3/3  3/3  loss: "), lines.get(4));
+        for (String line : lines) assertTrue(line.length() <= 80, line);
+        String html = last.get("text/html").getAsString();
+        String png = html.replaceFirst("(?s).*<img [^>]*src=\"data:image/png;base64,([^\"]+)\".*", "$1");
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png))), html);
     }
 
     @Test

@@ -111,7 +111,8 @@ class MetricsTest {
                 .out(new java.io.PrintStream(out, true)));
         assertEquals(List.of("loss", "accuracy", "precision", "recall", "mae", "top_k_categorical_accuracy", "val_loss",
                 "val_accuracy", "val_precision", "val_recall", "val_mae", "val_top_k_categorical_accuracy"), h.keys());
-        assertTrue(out.toString().contains(" - loss: "), out.toString());
-        assertTrue(out.toString().contains(" - precision: ") && out.toString().contains(" - val_top_k_categorical_accuracy: 1.0000"), out.toString());
+        String validation = out.toString().substring(out.toString().indexOf("validation"));
+        assertTrue(out.toString().contains("  loss: ") && out.toString().contains("  precision: "), out.toString());
+        assertTrue(validation.contains("  top_k_categorical_accuracy: 1.0000"), out.toString());
     }
 }
