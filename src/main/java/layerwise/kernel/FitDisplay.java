@@ -32,35 +32,29 @@ final class FitDisplay implements FitListener, ProgressBar.Sink {
 
     private FitDisplay(DisplayStream display, int verbose) {
         this.display = display;
-        this.bar = verbose > 0 ? new ProgressBar(this, verbose) : null;
+        this.bar = new ProgressBar(this, verbose);
     }
 
-    /** The listener that shows a fit with this verbose level: with 0, the chart alone. */
+    /** The listener that shows a fit with this verbose level; none with 0, which is silent, as in Keras. */
     static FitListener open(DisplayStream display, int verbose) {
-        if (display.isAttached()) return new FitDisplay(display, verbose);
-        return verbose > 0 ? new ProgressBar(System.out, verbose) : null;
+        if (verbose <= 0) return null;
+        return display.isAttached() ? new FitDisplay(display, verbose) : new ProgressBar(System.out, verbose);
     }
 
     @Override
-    public void onTrainBegin(int epochs, int batchesPerEpoch, int samples) {
-        if (bar != null) bar.onTrainBegin(epochs, batchesPerEpoch, samples);
-    }
+    public void onTrainBegin(int epochs, int batchesPerEpoch, int samples) { bar.onTrainBegin(epochs, batchesPerEpoch, samples); }
 
     @Override
-    public void onEpochBegin(int epoch, int epochs) {
-        if (bar != null) bar.onEpochBegin(epoch, epochs);
-    }
+    public void onEpochBegin(int epoch, int epochs) { bar.onEpochBegin(epoch, epochs); }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, int batches, Map<String, Double> logs) {
-        if (bar != null) bar.onBatchEnd(epoch, batch, batches, logs);
-    }
+    public void onBatchEnd(int epoch, int batch, int batches, Map<String, Double> logs) { bar.onBatchEnd(epoch, batch, batches, logs); }
 
+    /** The chart is drawn first, so the update that adds the epoch's lines shows it too. */
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, History history) {
         chartPng = Base64.getEncoder().encodeToString(Charts.png(Charts.history(history)));
-        if (bar != null) bar.onEpochEnd(epoch, logs, history);
-        else show();
+        bar.onEpochEnd(epoch, logs, history);
     }
 
     @Override

@@ -64,7 +64,11 @@ public final class FitOptions {
     public FitOptions validationData(NDArray x, NDArray y) { validationX = x; validationY = y; return this; }
     public FitOptions shuffle(boolean s) { shuffle = s; return this; }
     public FitOptions seed(long s) { seed = s; return this; }
-    /** 0 silent, 1 a progress bar redrawn in place, 2 one line per epoch. */
+    /**
+     * 0 silent (in a notebook too), 1 a bar for the epoch under way and a line per finished epoch, 2 only
+     * the lines. The bar is redrawn in a terminal and in a notebook; printed to a file or a pipe, only the
+     * lines are, so they carry no control characters.
+     */
     public FitOptions verbose(int v) { verbose = v; return this; }
     /** Where the progress is printed (System.out by default; in a notebook, the fit's own output). */
     public FitOptions out(PrintStream p) { out = p; display = null; return this; }

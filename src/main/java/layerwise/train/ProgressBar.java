@@ -34,10 +34,10 @@ public final class ProgressBar implements FitListener {
 
     public ProgressBar(Sink sink, int verbose) { this(sink, verbose, true); }
 
-    /** To a stream: the bar is redrawn with "\r" only when the stream is a terminal; else the finished lines alone. */
+    /** To a stream: the bar is redrawn with "\r" only when the program runs in a terminal; else the finished lines alone. */
     public ProgressBar(PrintStream out, int verbose) { this(out, verbose, true); }
 
-    ProgressBar(PrintStream out, int verbose, boolean epochHeader) { this(printed(out, isTerminal(out)), verbose, epochHeader); }
+    ProgressBar(PrintStream out, int verbose, boolean epochHeader) { this(printed(out, System.console() != null), verbose, epochHeader); }
 
     ProgressBar(Sink sink, int verbose, boolean epochHeader) {
         this.sink = sink;
@@ -70,11 +70,6 @@ public final class ProgressBar implements FitListener {
 
     private String head(int epoch, int batch) {
         return epochHeader ? ProgressLines.head(epoch, epochs, batch, batches) : ProgressLines.count(batch, batches);
-    }
-
-    /** A console that a person watches: System.out of a program started from a terminal. */
-    private static boolean isTerminal(PrintStream out) {
-        return out == System.out && System.console() != null;
     }
 
     /**

@@ -41,18 +41,20 @@ final class ProgressLines {
         List<String> cells = new ArrayList<>();
         logs.forEach((k, v) -> cells.add(figure(k, v)));
         String eta = GAP + "ETA: " + duration(etaSeconds);
-        int bar = WIDTH - widthWithoutBar(head, eta, cells);
+        // counted as at least "ETA: 1:35", so the bar keeps its length while the ETA counts down to 9s
+        int etaRoom = Math.max(eta.length(), (GAP + "ETA: 1:35").length());
+        int bar = WIDTH - widthWithoutBar(head, etaRoom, cells);
         while (bar < BAR_MIN && !cells.isEmpty()) {
             cells.remove(cells.size() - 1);
-            bar = WIDTH - widthWithoutBar(head, eta, cells);
+            bar = WIDTH - widthWithoutBar(head, etaRoom, cells);
         }
         StringBuilder line = new StringBuilder(head).append(GAP).append(bar(batch, batches, Math.max(BAR_MIN, Math.min(BAR_MAX, bar)))).append(eta);
         cells.forEach(c -> line.append(GAP).append(c));
-        return line.toString();
+        return line.toString().stripTrailing();
     }
 
-    private static int widthWithoutBar(String head, String eta, List<String> cells) {
-        return head.length() + GAP.length() + 2 + eta.length() + cells.stream().mapToInt(c -> GAP.length() + c.length()).sum();
+    private static int widthWithoutBar(String head, int eta, List<String> cells) {
+        return head.length() + GAP.length() + 2 + eta + cells.stream().mapToInt(c -> GAP.length() + c.length()).sum();
     }
 
     /** {@code [=====>........]}: '=' for batches done, '>' at the current one, {@code width} inside the brackets. */

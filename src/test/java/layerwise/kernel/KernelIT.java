@@ -263,6 +263,11 @@ class KernelIT {
     }
 
     @Test
+    void aSilentFitShowsNothing() {
+        assertTrue(outputs(16, "display_data").isEmpty() && outputs(16, "stream").isEmpty(), cell(16).toString());
+    }
+
+    @Test
     void fitsFinalOutputKeepsEveryEpochLineAndTheChart() throws IOException {
         List<JsonObject> updates = outputs(11, "update_display_data");
         JsonObject last = updates.get(updates.size() - 1).getAsJsonObject("data");
