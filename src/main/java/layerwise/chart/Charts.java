@@ -66,15 +66,18 @@ public final class Charts {
             if (!onAxis.contains(figure(key))) onAxis.add(figure(key));
             if (axis == LEFT) lowest = Math.min(lowest, Arrays.stream(values).filter(v -> !Double.isNaN(v)).min().orElse(0));
         }
-        axisFigures.forEach((axis, names) -> {
-            chart.setYAxisGroupTitle(axis, String.join(", ", names) + (axis == RIGHT ? " (0 to 1)" : ""));
-            styler.setYAxisGroupTickLabelsColorMap(axis, colour(figures, names.get(0)));
-            styler.setYAxisGroupTickMarksColorMap(axis, colour(figures, names.get(0)));
-        });
+        axisFigures.forEach((axis, names) -> label(chart, axis, names, colour(figures, names.get(0))));
         styler.setYAxisMin(LEFT, lowest);
         styler.setYAxisMin(RIGHT, 0.0);
         styler.setYAxisMax(RIGHT, 1.0);
         return chart;
+    }
+
+    /** An axis titled with its figures, its numbers in the colour of the first one's curves. */
+    private static void label(XYChart chart, int axis, List<String> names, Color colour) {
+        chart.setYAxisGroupTitle(axis, String.join(", ", names) + (axis == RIGHT ? " (0 to 1)" : ""));
+        chart.getStyler().setYAxisGroupTickLabelsColorMap(axis, colour);
+        chart.getStyler().setYAxisGroupTickMarksColorMap(axis, colour);
     }
 
     /** A training curve solid with dots, its validation twin dashed with diamonds, both in the figure's colour. */
