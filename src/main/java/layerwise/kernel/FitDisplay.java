@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.knowm.xchart.XYChart;
 
 import layerwise.chart.Charts;
 import layerwise.explain.Html;
@@ -26,7 +27,7 @@ final class FitDisplay implements FitListener, ProgressBar.Sink {
     private final DisplayStream display;
     private final ProgressBar bar;
     private final List<String> lines = new ArrayList<>();
-    private String running = "", chartPng;
+    private String running = "", chartPng, chartSize;
     private String displayId;
     private long shownAt;
 
@@ -53,7 +54,9 @@ final class FitDisplay implements FitListener, ProgressBar.Sink {
     /** The chart is drawn first, so the update that adds the epoch's lines shows it too. */
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, History history) {
-        chartPng = Base64.getEncoder().encodeToString(Charts.png(Charts.history(history)));
+        XYChart chart = Charts.history(history);
+        chartPng = Base64.getEncoder().encodeToString(Charts.png(chart));
+        chartSize = " width=\"" + chart.getWidth() + "\" height=\"" + chart.getHeight() + "\"";
         bar.onEpochEnd(epoch, logs, history);
     }
 
@@ -90,13 +93,17 @@ final class FitDisplay implements FitListener, ProgressBar.Sink {
         return String.join("\n", all);
     }
 
-    /** The lines as in a terminal, then the chart; the PNG travels inside the HTML so both are one output. */
+    /**
+     * The lines as in a terminal, then the chart; the PNG travels inside the HTML so both are one output.
+     * Its size is given, so the output keeps its height while a redrawn bar replaces the picture.
+     */
     private String html() {
         StringBuilder b = new StringBuilder();
         String text = text();
         if (!text.isEmpty()) b.append("<pre style=\"margin:0\">").append(Html.escape(text)).append("</pre>");
         if (chartPng != null) {
-            b.append("<img alt=\"Training history: the figures by epoch\" src=\"data:image/png;base64,").append(chartPng).append("\"/>");
+            b.append("<img alt=\"Training history: the figures by epoch\"").append(chartSize)
+                    .append(" src=\"data:image/png;base64,").append(chartPng).append("\"/>");
         }
         return b.toString();
     }
