@@ -36,7 +36,7 @@ public final class FitOptions {
         DEFAULT_LISTENERS.forEach(factory -> listeners.add(factory.get()));
     }
 
-    /** A listener every later fit gets, without asking: the notebook kernel adds its live loss chart so. */
+    /** A listener every later fit gets, without asking (a course's own logger, say). */
     public static void addDefaultListener(Supplier<FitListener> factory) { DEFAULT_LISTENERS.add(factory); }
 
     /**

@@ -9,8 +9,8 @@ import java.util.Map;
  * way, redrawn after each batch, and for every finished epoch its figures, kept:
  * <pre>
  * Epoch  3/10  32/32  loss: 0.4213  accuracy: 0.8700  1s 31ms/step
- *        validation  loss: 0.5120  accuracy: 0.8500
- * Epoch  4/10  12/32  [=========>....................]  ETA: 1s  loss: 0.3900  accuracy: 0.8800
+ *         validation  loss: 0.5120  accuracy: 0.8500
+ * Epoch  4/10  12/32  [====>..........]  ETA: 3s  loss: 0.3900  accuracy: 0.8800
  * </pre>
  * With verbose 2 only the finished lines. Where the words go is a {@link Sink}: a terminal, or the
  * notebook kernel's one output that updates in place.

@@ -97,6 +97,17 @@ class ProgressLinesTest {
     }
 
     @Test
+    void aLineTooWideForTheColumnGoesOnIndentedUnderItsFirstFigure() {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        for (String name : List.of("loss", "accuracy", "precision", "recall", "mae")) {
+            logs.put(name, 0.5);
+            logs.put("val_" + name, 0.25);
+        }
+        List<String> lines = ProgressLines.finished(ProgressLines.head(12, 100, 391, 391), logs, "3s 8ms/step");
+        Golden.assertMatches(ProgressLinesTest.class, "five_figures_with_validation", String.join("\n", lines) + "\n");
+    }
+
+    @Test
     void aFinishedEvaluationIsOneLineWithoutAnEpoch() {
         Map<String, Double> logs = new LinkedHashMap<>(Map.of("loss", 0.312));
         logs.put("accuracy", 0.9);
