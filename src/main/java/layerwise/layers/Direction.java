@@ -13,9 +13,15 @@ import layerwise.ndarray.NDArray;
  * the loop over time, and what each step saved for backpropagation through time. A plain RNN layer has
  * one Direction; Bidirectional has two, with separate weights.
  * <pre>
- *   forward:   state_t = cell(x_t, state_{t−1}),  t = 1 … T
- *   backward:  t = T … 1: dx_t, dstate_{t−1} = cell′(dstate_t + dLoss/dh_t)   (gradients of W, U, b add up over t)
+ *   forward:   xw = X·W + b for all steps at once; then state_t = cell(xw_t, state_{t−1}),  t = 1 … T
+ *   backward:  t = T … 1: dxw_t, dstate_{t−1} = cell′(dstate_t + dLoss/dh_t);
+ *              then dW = Xᵀ·dXW, db = Σ dXW, dX = dXW·Wᵀ and (LSTM, SimpleRNN) dU = H_prevᵀ·dXW for all steps at once
  * </pre>
+ * x_t·W does not depend on the state, so all steps share one large matrix product instead of T small
+ * ones; only h·U must wait for the step before. The inputs, the projection and its gradient are kept
+ * time-major, (T·batch, ·), so that step t is the batch's adjacent rows t·batch … (t + 1)·batch − 1;
+ * the projection, its gradient and the stacked states are scratch arrays of this Direction, reused from
+ * batch to batch while the shapes stay the same (nothing returned to the caller is scratch).
  */
 final class Direction {
     final Param kernel, recurrentKernel, bias;
@@ -23,7 +29,9 @@ final class Direction {
     final List<NDArray[]> saved = new ArrayList<>();
     private final Recurrent<?> cell;
     private final boolean reversed;
-    private int steps;
+    private int steps, batch;
+    /** Time-major: the inputs X; scratch: h_{t−1} of every step, X·W + b, and the gradient of X·W + b. */
+    private NDArray inputs, previous, projected, dProjected;
 
     Direction(Recurrent<?> cell, int features, boolean reversed, Random rng) {
         this.cell = cell;
@@ -38,49 +46,71 @@ final class Direction {
 
     /** Runs the cell over the steps of x (batch, T, d); returns the last h, or every h as (batch, T, u). */
     NDArray forward(NDArray x) {
-        NDArray seq = reversed ? Joins.reverse(x, 1) : x.contiguous();
-        int n = seq.dim(0), d = seq.dim(2);
+        NDArray seq = reversed ? Joins.reverse(x, 1) : x;
+        batch = seq.dim(0);
         steps = seq.dim(1);
+        int d = seq.dim(2), u = cell.units, rows = steps * batch;
         saved.clear();
-        NDArray[] state = cell.initialState(n);
-        List<NDArray> outputs = new ArrayList<>();
+        // 1. the input part of every step in one product: xw = X·W + b, (T·batch, gates·u)
+        inputs = seq.permute(1, 0, 2).contiguous().reshape(rows, d);
+        projected = reuse(projected, rows, kernel.value().dim(1));
+        inputs.matmulInto(kernel.value(), projected, 0f);
+        if (bias != null) projected.addInPlace(cell.inputBias(bias.value()), 1f);
+        // 2. the steps, one after another: each needs the state the one before left
+        previous = reuse(previous, rows, u);
+        NDArray[] state = cell.initialState(batch);
+        NDArray sequence = cell.returnSequences ? NDArray.zeros(batch, steps, u) : null;
         for (int t = 0; t < steps; t++) {
-            state = cell.step(this, seq.slice(1, t, t + 1).reshape(n, d), state);
-            outputs.add(state[0].reshape(n, 1, cell.units));
+            System.arraycopy(state[0].data(), 0, previous.data(), t * batch * u, batch * u);
+            state = cell.step(this, rows(projected, t), state);
+            if (sequence != null) copyStep(state[0], sequence, t);
         }
-        return cell.returnSequences ? Joins.concat(1, outputs) : state[0];
+        return sequence != null ? sequence : state[0];
     }
 
     /** Backpropagation through time; returns dLoss/dx (batch, T, d). */
     NDArray backward(NDArray gradOut) {
         for (Param p : params()) Arrays.fill(p.grad().data(), 0f);
-        int n = gradOut.dim(0);
-        NDArray[] dState = cell.initialState(n);
-        NDArray[] dx = new NDArray[steps];
+        int g = projected.dim(1), d = inputs.dim(1);
+        dProjected = reuse(dProjected, steps * batch, g);
+        NDArray[] dState = cell.initialState(batch);
         for (int t = steps - 1; t >= 0; t--) {
-            NDArray dh = cell.returnSequences ? gradOut.slice(1, t, t + 1).reshape(n, cell.units) : t == steps - 1 ? gradOut : null;
+            NDArray dh = cell.returnSequences ? gradOut.slice(1, t, t + 1).reshape(batch, cell.units) : t == steps - 1 ? gradOut : null;
             if (dh != null) dState[0] = dState[0].add(dh);
-            NDArray dxt = cell.stepBackward(this, t, dState);
-            dx[t] = dxt.reshape(n, 1, dxt.dim(1));
+            NDArray dxw = cell.stepBackward(this, t, dState);
+            System.arraycopy(dxw.data(), 0, dProjected.data(), t * batch * g, batch * g);
         }
-        NDArray all = Joins.concat(1, List.of(dx));
-        return reversed ? Joins.reverse(all, 1) : all;
+        // the weights served every step: their gradients add up over the steps, one product each
+        inputs.transpose().matmulInto(dProjected, kernel.grad(), 1f);
+        if (bias != null) dProjected.sumRowsInto(bias.grad().reshape(-1).slice(0, 0, g), 1f);
+        cell.addRecurrentGradient(previous, dProjected, recurrentKernel);
+        NDArray dx = dProjected.matmul(kernel.value().transpose()).reshape(steps, batch, d).permute(1, 0, 2).contiguous();
+        return reversed ? Joins.reverse(dx, 1) : dx;
     }
 
-    /**
-     * z = x·W + h·U + b for one step; its backward adds to the gradients of W, U, b and returns
-     * {dLoss/dx, dLoss/dh}.
-     */
-    NDArray linear(NDArray x, NDArray h) {
-        NDArray z = x.matmul(kernel.value()).add(h.matmul(recurrentKernel.value()));
-        return bias == null ? z : z.add(bias.value());
+    /** z = xw + h·U for one step (xw = x_t·W + b, from the product over all steps). */
+    NDArray linear(NDArray xw, NDArray h) {
+        return h.matmulInto(recurrentKernel.value(), xw.copy(), 1f);
     }
 
-    NDArray[] linearBackward(NDArray x, NDArray h, NDArray dz) {
-        addTransposedProduct(kernel, 0, x, dz);
-        addTransposedProduct(recurrentKernel, 0, h, dz);
-        if (bias != null) addColumnSums(bias, 0, dz);
-        return new NDArray[] {dz.matmul(kernel.value().transpose()), dz.matmul(recurrentKernel.value().transpose())};
+    /** dLoss/dh_{t−1} = dz·Uᵀ, the part of a step's gradient that flows to the step before. */
+    NDArray linearBackward(NDArray dz) {
+        return dz.matmul(recurrentKernel.value().transpose());
+    }
+
+    /** Step t's rows of a time-major (T·batch, ·) array, a view. */
+    private NDArray rows(NDArray timeMajor, int t) { return timeMajor.slice(0, t * batch, (t + 1) * batch); }
+
+    /** h_t (batch, u) into step t of a (batch, T, u) sequence. */
+    private void copyStep(NDArray h, NDArray sequence, int t) {
+        int u = h.dim(1);
+        float[] src = h.data(), dst = sequence.data();
+        for (int n = 0; n < batch; n++) System.arraycopy(src, n * u, dst, (n * steps + t) * u, u);
+    }
+
+    /** The scratch array kept from the last batch when it has these dims, else a new one. */
+    private static NDArray reuse(NDArray kept, int rows, int cols) {
+        return kept != null && kept.dim(0) == rows && kept.dim(1) == cols ? kept : NDArray.zeros(rows, cols);
     }
 
     /**

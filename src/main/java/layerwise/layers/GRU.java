@@ -47,23 +47,22 @@ public final class GRU extends Recurrent<GRU> {
      * h̃ = tanh(x·W_h + r·(h·U_h)) with reset_after, tanh(x·W_h + (r·h)·U_h) without; h_t = z·h + (1 − z)·h̃.
      */
     @Override
-    NDArray[] step(Direction d, NDArray x, NDArray[] state) {
-        NDArray h = state[0], xw = x.matmul(d.kernel.value()), u = d.recurrentKernel.value();
-        if (d.bias != null) xw = xw.add(resetAfter ? d.bias.value().slice(0, 0, 1).reshape(-1) : d.bias.value());
+    NDArray[] step(Direction d, NDArray xw, NDArray[] state) {
+        NDArray h = state[0], u = d.recurrentKernel.value();
         NDArray hu = resetAfter ? h.matmul(u) : h.matmul(u.slice(1, 0, 2 * units));
         if (resetAfter && d.bias != null) hu = hu.add(d.bias.value().slice(0, 1, 2).reshape(-1));
         NDArray z = sigmoid(gate(xw, 0).add(gate(hu, 0))), r = sigmoid(gate(xw, 1).add(gate(hu, 1)));
         NDArray recurrent = resetAfter ? gate(hu, 2) : r.mul(h);
         NDArray a = resetAfter ? gate(xw, 2).add(r.mul(recurrent)) : gate(xw, 2).add(recurrent.matmul(gateWeights(u, 2)));
         NDArray candidate = activate(a), next = z.mul(h).add(z.neg().add(1f).mul(candidate));
-        d.saved.add(new NDArray[] {x, h, z, r, recurrent, a, candidate});
+        d.saved.add(new NDArray[] {h, z, r, recurrent, a, candidate});
         return new NDArray[] {next};
     }
 
     @Override
     NDArray stepBackward(Direction d, int t, NDArray[] dState) {
         NDArray[] s = d.saved.get(t);
-        NDArray x = s[0], h = s[1], z = s[2], r = s[3], recurrent = s[4], a = s[5], candidate = s[6], dNext = dState[0];
+        NDArray h = s[0], z = s[1], r = s[2], recurrent = s[3], a = s[4], candidate = s[5], dNext = dState[0];
         NDArray u = d.recurrentKernel.value();
         NDArray dz = sigmoidBackward(z, dNext.mul(h.sub(candidate)));
         NDArray da = activateBackward(a, candidate, dNext.mul(z.neg().add(1f)));
@@ -71,9 +70,7 @@ public final class GRU extends Recurrent<GRU> {
         NDArray dRecurrent = resetAfter ? da.mul(r) : da.matmul(gateWeights(u, 2).transpose());
         NDArray dr = sigmoidBackward(r, resetAfter ? da.mul(recurrent) : dRecurrent.mul(h));
         NDArray dxw = Joins.concat(1, List.of(dz, dr, da));
-        // the weight gradients are added in place, gate by gate where needed, summing over the steps
-        Direction.addTransposedProduct(d.kernel, 0, x, dxw);
-        if (d.bias != null) Direction.addColumnSums(d.bias, 0, dxw);
+        // U's gradients are added in place, gate by gate where needed, summing over the steps
         NDArray dh = dNext.mul(z);
         if (resetAfter) {
             NDArray dhu = Joins.concat(1, List.of(dz, dr, dRecurrent));
@@ -88,8 +85,16 @@ public final class GRU extends Recurrent<GRU> {
             dh = dh.add(dz.matmul(gateWeights(u, 0).transpose())).add(dr.matmul(gateWeights(u, 1).transpose())).add(dRecurrent.mul(r));
         }
         dState[0] = dh;
-        return dxw.matmul(d.kernel.value().transpose());
+        return dxw;
     }
+
+    /** With reset_after, row 0 of the (2, 3u) bias goes with x·W and row 1 with h·U. */
+    @Override
+    NDArray inputBias(NDArray bias) { return resetAfter ? bias.slice(0, 0, 1).reshape(-1) : bias; }
+
+    /** U meets h for z and r but r·h for the candidate without reset_after: stepBackward adds U's gradient step by step. */
+    @Override
+    void addRecurrentGradient(NDArray previous, NDArray dz, Param u) {}
 
     @Override
     String stateText() { return "a hidden state h"; }

@@ -1,11 +1,9 @@
 package layerwise.layers;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import layerwise.explain.Expr;
-import layerwise.ndarray.Joins;
 import layerwise.ndarray.NDArray;
 
 /**
@@ -15,6 +13,8 @@ import layerwise.ndarray.NDArray;
  * <pre>Hochreiter and Schmidhuber, Long Short-Term Memory, Neural Computation 9(8), 1997.</pre>
  */
 public final class LSTM extends Recurrent<LSTM> {
+    private LstmMath math;
+
     public LSTM(int units) {
         super(units);
     }
@@ -44,14 +44,14 @@ public final class LSTM extends Recurrent<LSTM> {
 
     /**
      * i, f, o = σ(z_i), σ(z_f), σ(z_o); g = tanh(z_g), with z = x_t·W + h·U + b split in Keras's order
-     * i, f, g, o; then c_t = f·c + i·g and h_t = o·tanh(c_t).
+     * i, f, g, o; then c_t = f·c + i·g and h_t = o·tanh(c_t) (the numbers in {@link LstmMath#forward}).
      */
     @Override
-    NDArray[] step(Direction d, NDArray x, NDArray[] state) {
-        NDArray z = d.linear(x, state[0]);
-        NDArray i = sigmoid(gate(z, 0)), f = sigmoid(gate(z, 1)), zg = gate(z, 2), g = activate(zg), o = sigmoid(gate(z, 3));
-        NDArray c = f.mul(state[1]).add(i.mul(g)), tc = activate(c), h = o.mul(tc);
-        d.saved.add(new NDArray[] {x, state[0], state[1], i, f, zg, g, o, c, tc});
+    NDArray[] step(Direction d, NDArray xw, NDArray[] state) {
+        NDArray gates = d.linear(xw, state[0]), zg = NDArray.zeros(state[1].dims());
+        NDArray c = NDArray.zeros(zg.dims()), tc = NDArray.zeros(zg.dims()), h = NDArray.zeros(zg.dims());
+        math().forward(gates.data(), zg.data(), state[1].data(), c.data(), tc.data(), h.data());
+        d.saved.add(new NDArray[] {state[1], gates, zg, c, tc});
         return new NDArray[] {h, c};
     }
 
@@ -59,15 +59,17 @@ public final class LSTM extends Recurrent<LSTM> {
     @Override
     NDArray stepBackward(Direction d, int t, NDArray[] dState) {
         NDArray[] s = d.saved.get(t);
-        NDArray x = s[0], hPrev = s[1], cPrev = s[2], i = s[3], f = s[4], zg = s[5], g = s[6], o = s[7], c = s[8], tc = s[9];
-        NDArray dh = dState[0];
-        NDArray dc = dState[1].add(activateBackward(c, tc, dh.mul(o)));
-        NDArray dz = Joins.concat(1, List.of(sigmoidBackward(i, dc.mul(g)), sigmoidBackward(f, dc.mul(cPrev)),
-                activateBackward(zg, g, dc.mul(i)), sigmoidBackward(o, dh.mul(tc))));
-        NDArray[] dxdh = d.linearBackward(x, hPrev, dz);
-        dState[0] = dxdh[1];
-        dState[1] = dc.mul(f);
-        return dxdh[0];
+        NDArray cPrev = s[0], dz = NDArray.zeros(s[1].dims()), dcPrev = NDArray.zeros(cPrev.dims());
+        math().backward(s[1].data(), s[2].data(), cPrev.data(), s[3].data(), s[4].data(), dState[0].data(), dState[1].data(),
+                dz.data(), dcPrev.data());
+        dState[0] = d.linearBackward(dz);
+        dState[1] = dcPrev;
+        return dz;
+    }
+
+    private LstmMath math() {
+        if (math == null) math = new LstmMath(units, activation);
+        return math;
     }
 
     @Override

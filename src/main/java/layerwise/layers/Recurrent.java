@@ -93,11 +93,24 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
     /** How many blocks of u columns W, U and b have: 1 for SimpleRNN, 4 for LSTM, 3 for GRU. */
     abstract int gates();
 
-    /** One step: the new state (h first) from x_t (batch, d) and the previous state; saves into d.saved. */
-    abstract NDArray[] step(Direction d, NDArray x, NDArray[] state);
+    /**
+     * One step: the new state (h first) from xw = x_t·W + b (batch, gates·u), the input's part of every
+     * gate, computed by Direction for all steps at once, and the previous state; saves into d.saved.
+     */
+    abstract NDArray[] step(Direction d, NDArray xw, NDArray[] state);
 
-    /** The backward of step t: replaces dState (dLoss/dstate_t) by dLoss/dstate_{t−1} and returns dLoss/dx_t. */
+    /** The backward of step t: replaces dState (dLoss/dstate_t) by dLoss/dstate_{t−1} and returns dLoss/dxw_t. */
     abstract NDArray stepBackward(Direction d, int t, NDArray[] dState);
+
+    /** The part of the bias added to x_t·W: all of it (GRU with reset_after keeps a second row for h·U). */
+    NDArray inputBias(NDArray bias) { return bias; }
+
+    /**
+     * U's gradient Σ_t h_{t−1}ᵀ·dz_t as one product over all steps, for cells whose gates are
+     * z = x_t·W + h_{t−1}·U + b, so that dz is also the gradient of x_t·W + b: previous holds every h_{t−1}
+     * and dz every dz_t, time-major. GRU overrides it: its U meets r·h, so it adds U's gradient step by step.
+     */
+    void addRecurrentGradient(NDArray previous, NDArray dz, Param u) { previous.transpose().matmulInto(dz, u.grad(), 1f); }
 
     /** The state before the first step: zeros, one h (and for LSTM one c) per sample. */
     NDArray[] initialState(int n) { return new NDArray[] {NDArray.zeros(n, units)}; }

@@ -25,19 +25,18 @@ public final class SimpleRNN extends Recurrent<SimpleRNN> {
 
     /** h_t = f(z), z = x_t·W + h_{t−1}·U + b. */
     @Override
-    NDArray[] step(Direction d, NDArray x, NDArray[] state) {
-        NDArray z = d.linear(x, state[0]), h = activate(z);
-        d.saved.add(new NDArray[] {x, state[0], z, h});
+    NDArray[] step(Direction d, NDArray xw, NDArray[] state) {
+        NDArray z = d.linear(xw, state[0]), h = activate(z);
+        d.saved.add(new NDArray[] {z, h});
         return new NDArray[] {h};
     }
 
     @Override
     NDArray stepBackward(Direction d, int t, NDArray[] dState) {
         NDArray[] s = d.saved.get(t);
-        NDArray dz = activateBackward(s[2], s[3], dState[0]);
-        NDArray[] dxdh = d.linearBackward(s[0], s[1], dz);
-        dState[0] = dxdh[1];
-        return dxdh[0];
+        NDArray dz = activateBackward(s[0], s[1], dState[0]);
+        dState[0] = d.linearBackward(dz);
+        return dz;
     }
 
     @Override
