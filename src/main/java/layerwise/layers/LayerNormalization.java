@@ -23,6 +23,7 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
     private double epsilon = 0.001;
     private boolean center = true, scale = true;
     private Param gamma, beta;
+    /** x̂ (rows, d) and 1/√(var + ε) (rows) of the last forward: scratch, reused while the batch's shape stays. */
     private NDArray savedNormalized, savedInvStd;
 
     public LayerNormalization() {}
@@ -95,11 +96,15 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
     @Override
     public NDArray forward(NDArray x, boolean training) {
         if (!isInitialized()) initialize(sampleShape(x), new Random(0));
-        NDArray centered = x.sub(x.mean(-1, true));
-        savedInvStd = centered.square().mean(-1, true).add((float) epsilon).map(v -> (float) (1 / Math.sqrt(v)));
-        savedNormalized = centered.mul(savedInvStd);
-        NDArray y = scale ? savedNormalized.mul(gamma.value()) : savedNormalized;
-        return center ? y.add(beta.value()) : y;
+        int d = x.dim(-1), rows = x.size() / d;
+        if (savedNormalized == null || savedNormalized.size() != x.size()) {
+            savedNormalized = NDArray.zeros(rows, d);
+            savedInvStd = NDArray.zeros(rows);
+        }
+        NDArray y = NDArray.zeros(x.dims());
+        LayerNormMath.normalize(x.data(), d, (float) epsilon, savedNormalized.data(), savedInvStd.data());
+        LayerNormMath.scaleShift(savedNormalized.data(), d, scale ? gamma.value().data() : null, center ? beta.value().data() : null, y.data());
+        return y;
     }
 
     /**
@@ -109,12 +114,12 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
     @Override
     public NDArray backward(NDArray gradOut) {
         int d = gradOut.dim(-1);
-        NDArray rows = gradOut.reshape(-1, d);
-        if (scale) Projection.overwrite(gamma, rows.mul(savedNormalized.reshape(-1, d)).sum(0));
-        if (center) Projection.overwrite(beta, rows.sum(0));
-        NDArray g = scale ? gradOut.mul(gamma.value()) : gradOut;
-        NDArray dx = g.sub(g.mean(-1, true)).sub(savedNormalized.mul(g.mul(savedNormalized).mean(-1, true)));
-        return dx.mul(savedInvStd);
+        float[] g = gradOut.data(), normalized = savedNormalized.data();
+        if (scale) LayerNormMath.sumOfProducts(g, normalized, d, gamma.grad().data());
+        if (center) gradOut.reshape(-1, d).sumRowsInto(beta.grad(), 0f);
+        NDArray dx = NDArray.zeros(gradOut.dims());
+        LayerNormMath.backward(g, normalized, savedInvStd.data(), d, scale ? gamma.value().data() : null, dx.data());
+        return dx;
     }
 
     @Override

@@ -47,7 +47,7 @@ enum Pool {
 
         @Override NDArray overAxesBackward(NDArray x, NDArray y, NDArray gradOut) {
             int positions = x.size() / y.size();
-            return NDArray.zeros(x.dims()).add(gradOut.div(positions));
+            return gradOut.div(positions).broadcastTo(x.dims()).copy();
         }
 
         @Override Gradient windowGradient(Shape in, String window, long size) {
