@@ -39,8 +39,8 @@ final class Projection {
 
     /** dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ. */
     NDArray backward(NDArray gradY) {
-        overwrite(kernel, savedX.transpose().matmul(gradY));
-        if (bias != null) overwrite(bias, gradY.sum(0));
+        savedX.transpose().matmulInto(gradY, kernel.grad().reshape(dIn, dOut), 0f);
+        if (bias != null) gradY.sumRowsInto(bias.grad().reshape(dOut), 0f);
         return gradY.matmul(kernel.value().reshape(dIn, dOut).transpose());
     }
 
