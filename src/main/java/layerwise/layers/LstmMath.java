@@ -3,9 +3,11 @@ package layerwise.layers;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import layerwise.ndarray.VectorMath;
+
 /**
- * The numbers of one LSTM step, every unit of every sample in one pass over flat (batch, ·) rows,
- * rather than a dozen whole-array operations that each read and write the batch again.
+ * The numbers of one LSTM step on flat (batch, ·) rows, in a few passes (the gates' exponentials
+ * many at a time through {@link VectorMath}) rather than a dozen whole-array operations.
  * <pre>
  *   forward:  i, f, o = σ(z_i), σ(z_f), σ(z_o);  g = act(z_g);  c = f·c_prev + i·g;  h = o·act(c)
  *   backward: dc = dc_next + dh·o·act′(c);  dz_i = dc·g·σ′,  dz_f = dc·c_prev·σ′,  dz_g = dc·i·act′(z_g),
@@ -17,13 +19,14 @@ final class LstmMath {
     private final int units;
     private final DoubleUnaryOperator act;
     private final DoubleBinaryOperator slope;
-    private final boolean linear;
+    private final boolean tanh, linear;
 
     /** act is the layer's activation (tanh by default), used for the candidate g and for c. */
     LstmMath(int units, String activation) {
         this.units = units;
+        this.tanh = activation.equals("tanh");
         this.linear = activation.equals("linear");
-        this.act = activation.equals("tanh") ? LstmMath::tanh : linear ? z -> z : ActivationFunctions.function(activation);
+        this.act = linear ? z -> z : ActivationFunctions.function(activation);
         this.slope = linear ? (z, y) -> 1 : ActivationFunctions.derivative(activation);
     }
 
@@ -32,22 +35,33 @@ final class LstmMath {
      * All arrays are compact; z is (batch, 4u), the others (batch, u).
      */
     void forward(float[] z, float[] zg, float[] cPrev, float[] c, float[] tc, float[] h) {
-        int u = units;
-        for (int n = 0, rows = cPrev.length / u; n < rows; n++) {
-            int at = n * u, gates = 4 * at;
-            for (int j = 0; j < u; j++) {
-                int zi = gates + j;
-                float i = sigmoid(z[zi]), f = sigmoid(z[zi + u]), g = (float) act.applyAsDouble(z[zi + 2 * u]), o = sigmoid(z[zi + 3 * u]);
-                zg[at + j] = z[zi + 2 * u];
-                z[zi] = i;
-                z[zi + u] = f;
-                z[zi + 2 * u] = g;
-                z[zi + 3 * u] = o;
-                float cj = f * cPrev[at + j] + i * g, tcj = (float) act.applyAsDouble(cj);
-                c[at + j] = cj;
-                tc[at + j] = tcj;
-                h[at + j] = o * tcj;
-            }
+        int u = units, rows = cPrev.length / u;
+        // 1. each sample's gates are ranges of its row of z: i and f side by side, then g, then o
+        for (int n = 0; n < rows; n++) {
+            int at = 4 * n * u;
+            System.arraycopy(z, at + 2 * u, zg, n * u, u);
+            VectorMath.sigmoid(z, at, at + 2 * u);
+            activate(z, at + 2 * u, at + 3 * u);
+            VectorMath.sigmoid(z, at + 3 * u, at + 4 * u);
+        }
+        // 2. c = f·c_prev + i·g
+        for (int n = 0; n < rows; n++) {
+            for (int j = 0, at = n * u, zi = 4 * at; j < u; j++, zi++) c[at + j] = z[zi + u] * cPrev[at + j] + z[zi] * z[zi + 2 * u];
+        }
+        // 3. h = o·act(c)
+        System.arraycopy(c, 0, tc, 0, c.length);
+        activate(tc, 0, tc.length);
+        for (int n = 0; n < rows; n++) {
+            for (int j = 0, at = n * u, zi = 4 * at + 3 * u; j < u; j++) h[at + j] = z[zi + j] * tc[at + j];
+        }
+    }
+
+    /** act on x[from … to), in place. */
+    private void activate(float[] x, int from, int to) {
+        if (tanh) {
+            VectorMath.tanh(x, from, to);
+        } else if (!linear) {
+            for (int i = from; i < to; i++) x[i] = (float) act.applyAsDouble(x[i]);
         }
     }
 
@@ -70,19 +84,6 @@ final class LstmMath {
         }
     }
 
-    private static float sigmoid(float z) { return (float) ActivationFunctions.sigmoid(z); }
-
     /** grad·σ′ with σ′ = s·(1 − s) written from the gate's output s. */
     private static float sigmoidSlope(float s, float grad) { return grad * s * (1 - s); }
-
-    /**
-     * tanh through one exponential, (1 − e^(−2|x|)) / (1 + e^(−2|x|)) with x's sign, in double, so the
-     * float result is as exact as Math.tanh's; near 0, where 1 − e would cancel, the series x − x³/3.
-     */
-    static double tanh(double x) {
-        double ax = Math.abs(x);
-        if (ax < 1e-4) return x - x * x * x / 3;
-        double e = Math.exp(-2 * ax), t = (1 - e) / (1 + e);
-        return x < 0 ? -t : t;
-    }
 }

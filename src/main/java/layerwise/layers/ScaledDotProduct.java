@@ -3,6 +3,7 @@ package layerwise.layers;
 import java.util.Random;
 
 import layerwise.ndarray.NDArray;
+import layerwise.ndarray.VectorMath;
 
 /**
  * The heart of attention, on arrays with the heads as their own axis, (batch, heads, T, size):
@@ -62,9 +63,7 @@ final class ScaledDotProduct {
         for (int row = 0; row < in.length; row += n) {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < n; j++) max = Math.max(max, out[row + j] = scale * in[row + j]);
-            double sum = 0;
-            for (int j = 0; j < n; j++) sum += out[row + j] = (float) Math.exp(out[row + j] - max);
-            float inv = (float) (1 / sum);
+            float inv = 1 / VectorMath.expShifted(out, row, row + n, max);
             for (int j = 0; j < n; j++) out[row + j] *= inv;
         }
         return NDArray.wrap(out, z.dims());
