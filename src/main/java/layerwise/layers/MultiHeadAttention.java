@@ -149,7 +149,7 @@ public final class MultiHeadAttention extends FluentLayer<MultiHeadAttention> {
         NDArray dq = query.backward(joinHeads(d[0])).reshape(savedBatch, savedTq, -1);
         NDArray dk = key.backward(joinHeads(d[1])).reshape(savedBatch, savedTk, -1);
         NDArray dv = value.backward(joinHeads(d[2])).reshape(savedBatch, savedTk, -1);
-        if (savedInputs == 2) return List.of(dq, dv.add(dk));
+        if (savedInputs == 2) return List.of(dq, dv.addInPlace(dk, 1f));
         return savedInputs == 3 ? List.of(dq, dv, dk) : Arrays.asList(dq, dv, dk, null);
     }
 

@@ -44,6 +44,36 @@ final class Elementwise {
         return new NDArray(out, Layout.rowMajor(l.shape));
     }
 
+    /**
+     * a + b, a − b and a·b: two compact arrays of one shape (the common case: a residual connection, a
+     * gradient summed from two uses) get a loop of their own, which the JIT compiles to vector
+     * instructions; any other pair broadcasts through {@link #zip}.
+     */
+    static NDArray add(NDArray a, NDArray b) {
+        if (!alike(a, b)) return zip("add", a, b, Float::sum);
+        float[] r = new float[a.layout.size()], x = a.data, y = b.data;
+        for (int i = 0, ia = a.layout.offset, ib = b.layout.offset; i < r.length; i++) r[i] = x[ia + i] + y[ib + i];
+        return new NDArray(r, Layout.rowMajor(a.layout.shape));
+    }
+
+    static NDArray sub(NDArray a, NDArray b) {
+        if (!alike(a, b)) return zip("sub", a, b, (u, v) -> u - v);
+        float[] r = new float[a.layout.size()], x = a.data, y = b.data;
+        for (int i = 0, ia = a.layout.offset, ib = b.layout.offset; i < r.length; i++) r[i] = x[ia + i] - y[ib + i];
+        return new NDArray(r, Layout.rowMajor(a.layout.shape));
+    }
+
+    static NDArray mul(NDArray a, NDArray b) {
+        if (!alike(a, b)) return zip("mul", a, b, (u, v) -> u * v);
+        float[] r = new float[a.layout.size()], x = a.data, y = b.data;
+        for (int i = 0, ia = a.layout.offset, ib = b.layout.offset; i < r.length; i++) r[i] = x[ia + i] * y[ib + i];
+        return new NDArray(r, Layout.rowMajor(a.layout.shape));
+    }
+
+    private static boolean alike(NDArray a, NDArray b) {
+        return a.layout.isCompact() && b.layout.isCompact() && java.util.Arrays.equals(a.layout.shape, b.layout.shape);
+    }
+
     static NDArray zip(String op, NDArray a, NDArray b, FloatBinaryOperator f) {
         int[] shape = Layout.broadcast(op, a.layout.shape, b.layout.shape);
         Layout out = Layout.rowMajor(shape);

@@ -215,9 +215,9 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ arithmetic (broadcasting)
 
-    public NDArray add(NDArray o) { return Elementwise.zip("add", this, o, Float::sum); }
-    public NDArray sub(NDArray o) { return Elementwise.zip("sub", this, o, (a, b) -> a - b); }
-    public NDArray mul(NDArray o) { return Elementwise.zip("mul", this, o, (a, b) -> a * b); }
+    public NDArray add(NDArray o) { return Elementwise.add(this, o); }
+    public NDArray sub(NDArray o) { return Elementwise.sub(this, o); }
+    public NDArray mul(NDArray o) { return Elementwise.mul(this, o); }
     public NDArray div(NDArray o) { return Elementwise.zip("div", this, o, (a, b) -> a / b); }
     public NDArray maximum(NDArray o) { return Elementwise.zip("maximum", this, o, Math::max); }
     public NDArray add(float s) { return map(v -> v + s); }

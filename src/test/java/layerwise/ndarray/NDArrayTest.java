@@ -164,4 +164,12 @@ class NDArrayTest {
         assertEquals(0.0, NDArray.zeros(3, 2).sum());
         assertEquals(6.0, NDArray.ones(3, 2).sum());
     }
+
+    @Test
+    void addSubMulOfSameShapedArraysReadRowSlicesFromTheirOffsets() {
+        NDArray rows = NDArray.arange(12).reshape(4, 3).slice(1, 3), twos = NDArray.full(2f, 2, 3);
+        assertArrayEquals(new float[] {5, 6, 7, 8, 9, 10}, rows.add(twos).data());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, rows.sub(twos).data());
+        assertArrayEquals(new float[] {6, 8, 10, 12, 14, 16}, rows.mul(twos).data());
+    }
 }
