@@ -42,7 +42,7 @@ final class BlockedGemm {
      * packing A would cost as much as the product.
      */
     private static final int PACK_A_FROM = 128;
-    /** Columns of a shared B panel packed by one task (a multiple of every NR). */
+    /** Columns of a shared B panel packed by one task (rounded up to whole strips of the kernel). */
     private static final int PACK_GROUP = 256;
     /** At most this many floats of partial sums (16 MB) when k is split. */
     private static final int MAX_PARTIAL = 1 << 22;
@@ -64,13 +64,14 @@ final class BlockedGemm {
         int at(int i, int j) { return off + i * rowStride + j * colStride; }
     }
 
-    private final int mr, nr;
+    private final int mr, nr, packGroup;
     private final ThreadLocal<Buffers> buffers;
 
     BlockedGemm(Supplier<MicroKernel> kernels) {
         MicroKernel k = kernels.get();
         this.mr = k.mr();
         this.nr = k.nr();
+        this.packGroup = roundUp(PACK_GROUP, nr);
         this.buffers = ThreadLocal.withInitial(() -> new Buffers(kernels.get()));
     }
 
@@ -136,11 +137,11 @@ final class BlockedGemm {
         float[] panel = buffers.get().b;
         int mBlocks = ceilDiv(m, MC);
         for (int j0 = 0; j0 < n; j0 += NC) {
-            int jc = j0, nc = Math.min(NC, n - j0), groups = ceilDiv(nc, PACK_GROUP);
+            int jc = j0, nc = Math.min(NC, n - j0), groups = ceilDiv(nc, packGroup);
             for (int p0 = 0; p0 < k || p0 == 0; p0 += KC) {
                 int pc = p0, kc = Math.min(KC, k - p0);
-                Parallel.forEach(groups, (long) kc * nc, g -> packB(ops, pc, kc, jc + g * PACK_GROUP,
-                        Math.min(PACK_GROUP, nc - g * PACK_GROUP), panel, g * PACK_GROUP * kc));
+                Parallel.forEach(groups, (long) kc * nc, g -> packB(ops, pc, kc, jc + g * packGroup,
+                        Math.min(packGroup, nc - g * packGroup), panel, g * packGroup * kc));
                 Parallel.forEach(mBlocks, work(m, nc, kc), t -> {
                     int i0 = t * MC, mc = Math.min(MC, m - i0);
                     if (pc == 0 && beta != 0f && beta != 1f) scale(out, i0, jc, mc, nc, beta);
@@ -181,11 +182,12 @@ final class BlockedGemm {
                 int ai = lies ? ops.at(i0 + ir, p0) : ir * kc;
                 // row r of op(A) is lda apart in a row-major A, adjacent in a transposed one (the packed layout)
                 int ars = !lies ? 1 : ops.transA() ? 1 : ops.lda(), acs = !lies ? mr : ops.transA() ? ops.lda() : 1;
-                if (ir + mr <= mc && jr + nr <= nc && out.colStride() == 1) {
-                    kernel.multiply(kc, a, ai, ars, acs, panel, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
+                int cols = Math.min(nr, nc - jr);
+                if (ir + mr <= mc && cols == nr && out.colStride() == 1) {
+                    kernel.multiply(kc, nr, a, ai, ars, acs, panel, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
-                    kernel.multiply(kc, a, ai, ars, acs, panel, jr * kc, nr, buf.tile, 0, nr, false);
-                    copyTile(buf.tile, Math.min(mr, mc - ir), Math.min(nr, nc - jr), overwrite, out, i0 + ir, j0 + jr);
+                    kernel.multiply(kc, cols, a, ai, ars, acs, panel, jr * kc, nr, buf.tile, 0, nr, false);
+                    copyTile(buf.tile, Math.min(mr, mc - ir), cols, overwrite, out, i0 + ir, j0 + jr);
                 }
             }
         }

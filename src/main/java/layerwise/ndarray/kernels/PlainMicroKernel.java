@@ -3,70 +3,86 @@ package layerwise.ndarray.kernels;
 import java.util.Arrays;
 
 /**
- * The plain-Java micro-kernel, for JVMs without the Vector API: a 4×256 tile held in four row arrays
- * t0…t3, fed two steps of k at a time. Each pair of steps copies the next two rows of B into arrays
- * of their own, x and y, and then updates each tile row with one short loop:
+ * The plain-Java micro-kernel, for JVMs without the Vector API: a 16×512 tile of C, built four steps
+ * of k at a time. Everything it works on lies in one array, w: the 16 tile rows, then the rows of B for
+ * the current four steps, copied out of the packed strip. One loop per tile row adds the four steps:
  * <pre>
- *   for j:  t_r[j] += a[r, p]·x[j] + a[r, p + 1]·y[j]      (r = 0 … 3)
+ *   for j:  t_r[j] += a[r, p]·b[p, j] + a[r, p+1]·b[p+1, j] + a[r, p+2]·b[p+2, j] + a[r, p+3]·b[p+3, j]
  * </pre>
- * C2 turns such a loop into SIMD instructions by itself: three separate arrays indexed by the same j,
- * one of them written, in a method of its own. A loop over one flat array with two offsets
- * ({@code c[ci + j] += a·b[bk + j]}) leaves it in doubt whether a store changes a later load, and it
- * stays scalar; so, depending on the order in which it met the arrays, did one loop updating all four
- * rows. Two steps per pass halve the loads and stores of the tile rows, which bound the loop.
+ * C2 turns such a loop into SIMD instructions only when it can tell that the loop's store never feeds
+ * one of its loads, and, in JDK 17, only when every access sits at the same place relative to the SIMD
+ * width. Places in one array a constant apart answer both: so each row is named by a constant (one call
+ * per row in {@link #multiply}, which C2 inlines). A loop variable would hide the distance, and separate
+ * arrays each lie differently relative to the SIMD width, so that most loads would straddle cache lines.
+ * <p>
+ * The other sizes follow from what C2 does around that loop. It runs up to 15 iterations one by one
+ * before the SIMD part (to align its stores) and as many after it, whatever the length: a row 512 long
+ * keeps most of the time in the SIMD part. Four steps per loop read and write each tile row once per
+ * four steps; with eight, the loop body grows past what C2 unrolls, and it stays scalar. Sixteen rows
+ * share each copy of B, and the 20 rows of w (40 KB) fit a 48 KB L1 cache.
  */
 final class PlainMicroKernel implements MicroKernel {
-    static final int MR = 4, NR = 256;
+    static final int MR = 16, NR = 512;
+    /** Steps of k per pass, and where the rows of B start in w. */
+    private static final int S = 4, B_ROWS = MR * NR;
 
-    private final float[] x = new float[NR], y = new float[NR];
-    private final float[] t0 = new float[NR], t1 = new float[NR], t2 = new float[NR], t3 = new float[NR];
+    private final float[] w = new float[(MR + S) * NR];
+    /** a[r, p + s] of the current pass at r·S + s: zeros past the end of k. */
+    private final float[] coef = new float[MR * S];
 
     @Override public int mr() { return MR; }
 
     @Override public int nr() { return NR; }
 
     @Override
-    public void multiply(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci, int ldc, boolean add) {
-        Arrays.fill(t0, 0f);
-        Arrays.fill(t1, 0f);
-        Arrays.fill(t2, 0f);
-        Arrays.fill(t3, 0f);
-        int p = 0;
-        for (; p + 1 < kc; p += 2) {
-            int ap = ai + p * acs, aq = ap + acs;
-            System.arraycopy(b, bi + p * bs, x, 0, NR);
-            System.arraycopy(b, bi + (p + 1) * bs, y, 0, NR);
-            addTwoSteps(t0, a[ap], a[aq], x, y);
-            addTwoSteps(t1, a[ap + ars], a[aq + ars], x, y);
-            addTwoSteps(t2, a[ap + 2 * ars], a[aq + 2 * ars], x, y);
-            addTwoSteps(t3, a[ap + 3 * ars], a[aq + 3 * ars], x, y);
+    public void multiply(int kc, int cols, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs,
+                         float[] c, int ci, int ldc, boolean add) {
+        float[] w = this.w, coef = this.coef;
+        Arrays.fill(w, 0, B_ROWS, 0f);
+        for (int p = 0; p < kc; p += S) {
+            int steps = Math.min(S, kc - p);
+            for (int s = 0; s < S; s++) {
+                if (s < steps) {
+                    System.arraycopy(b, bi + (p + s) * bs, w, B_ROWS + s * NR, cols);
+                } else {
+                    Arrays.fill(w, B_ROWS + s * NR, B_ROWS + s * NR + cols, 0f);
+                }
+                for (int r = 0; r < MR; r++) coef[r * S + s] = s < steps ? a[ai + r * ars + (p + s) * acs] : 0f;
+            }
+            pass(w, 0, coef, cols);
+            pass(w, 1, coef, cols);
+            pass(w, 2, coef, cols);
+            pass(w, 3, coef, cols);
+            pass(w, 4, coef, cols);
+            pass(w, 5, coef, cols);
+            pass(w, 6, coef, cols);
+            pass(w, 7, coef, cols);
+            pass(w, 8, coef, cols);
+            pass(w, 9, coef, cols);
+            pass(w, 10, coef, cols);
+            pass(w, 11, coef, cols);
+            pass(w, 12, coef, cols);
+            pass(w, 13, coef, cols);
+            pass(w, 14, coef, cols);
+            pass(w, 15, coef, cols);
         }
-        if (p < kc) {
-            // an odd kc: the last step alone, against a row of zeros
-            int ap = ai + p * acs;
-            System.arraycopy(b, bi + p * bs, x, 0, NR);
-            Arrays.fill(y, 0f);
-            addTwoSteps(t0, a[ap], 0f, x, y);
-            addTwoSteps(t1, a[ap + ars], 0f, x, y);
-            addTwoSteps(t2, a[ap + 2 * ars], 0f, x, y);
-            addTwoSteps(t3, a[ap + 3 * ars], 0f, x, y);
-        }
-        store(t0, c, ci, add);
-        store(t1, c, ci + ldc, add);
-        store(t2, c, ci + 2 * ldc, add);
-        store(t3, c, ci + 3 * ldc, add);
+        for (int r = 0; r < MR; r++) store(w, r * NR, cols, c, ci + r * ldc, add);
     }
 
-    /** One tile row, two steps of k: t[j] += a·x[j] + e·y[j]. */
-    private static void addTwoSteps(float[] t, float a, float e, float[] x, float[] y) {
-        for (int j = 0; j < NR; j++) t[j] += a * x[j] + e * y[j];
+    /** Tile row r (a constant at each call) gets the four steps of B now in w. */
+    private static void pass(float[] w, int r, float[] coef, int cols) {
+        int t = r * NR;
+        float a0 = coef[r * S], a1 = coef[r * S + 1], a2 = coef[r * S + 2], a3 = coef[r * S + 3];
+        for (int j = 0; j < cols; j++) {
+            w[t + j] += a0 * w[B_ROWS + j] + a1 * w[B_ROWS + NR + j] + a2 * w[B_ROWS + 2 * NR + j] + a3 * w[B_ROWS + 3 * NR + j];
+        }
     }
 
-    private static void store(float[] t, float[] c, int at, boolean add) {
+    private static void store(float[] w, int t, int cols, float[] c, int at, boolean add) {
         if (!add) {
-            System.arraycopy(t, 0, c, at, NR);
+            System.arraycopy(w, t, c, at, cols);
             return;
         }
-        for (int j = 0; j < NR; j++) c[at + j] += t[j];
+        for (int j = 0; j < cols; j++) c[at + j] += w[t + j];
     }
 }

@@ -98,6 +98,16 @@ class GemmTest {
     }
 
     @Test
+    void plainKernelAgreesAcrossTheEdgesOfItsWideTiles() {
+        // n = 1100: two 512-wide tiles fill the first block of 1024 columns, a 76-wide edge tile the next;
+        // m = 50 ends in a partial strip of 16 rows; k = 70 ends in a partial group of four steps
+        for (int tr = 0; tr < 4; tr++) {
+            check(new Case((tr & 1) != 0, (tr & 2) != 0, 50, 1100, 70, 1f, 0f, 0, 0), blocked(new BlockedGemm(PlainMicroKernel::new)));
+            check(new Case((tr & 1) != 0, (tr & 2) != 0, 50, 1100, 70, 0.5f, 1f, 2, 1), blocked(new BlockedGemm(PlainMicroKernel::new)));
+        }
+    }
+
+    @Test
     void productComputedAsItsTransposeAgrees() {
         for (Gemm3 fast : new Gemm3[] {transposed(new BlockedGemm(PlainMicroKernel::new)), transposed(new BlockedGemm(VectorMicroKernel::new))}) {
             for (int tr = 0; tr < 4; tr++) {
