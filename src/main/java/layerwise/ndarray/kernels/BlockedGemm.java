@@ -44,6 +44,8 @@ final class BlockedGemm {
     private static final int PACK_A_FROM = 128;
     /** Columns of a shared B panel packed by one task (rounded up to whole strips of the kernel). */
     private static final int PACK_GROUP = 256;
+    /** Rows of a transposed B packed together in a wide strip (a divisor of its NR). */
+    private static final int TRANSPOSE_ROWS = 32;
     /** At most this many floats of partial sums (16 MB) when k is split. */
     private static final int MAX_PARTIAL = 1 << 22;
 
@@ -95,6 +97,12 @@ final class BlockedGemm {
             return partial;
         }
     }
+
+    /**
+     * True when C is better computed as Cᵀ: at most half a tile's width of columns, which would leave
+     * most of each tile empty, and enough rows to fill two tiles' width once transposed.
+     */
+    boolean prefersTransposed(int m, int n) { return n <= nr / 2 && m >= 2 * nr; }
 
     void multiply(Operands ops, int m, int n, int k, float beta, Out out) {
         int mBlocks = ceilDiv(m, MC), nBlocks = ceilDiv(n, NC), blocks = mBlocks * nBlocks;
@@ -193,18 +201,25 @@ final class BlockedGemm {
         }
     }
 
-    /** Adds (or copies) the valid rows×cols corner of a computed tile into C at (i, j). */
+    /**
+     * Adds (or copies) the valid rows×cols corner of a computed tile into C at (i, j). A transposed C
+     * (row stride 1) gets column q of the tile at a time, which lies along one of its rows.
+     */
     private void copyTile(float[] tile, int rows, int cols, boolean overwrite, Out out, int i, int j) {
         float[] c = out.c();
-        int cs = out.colStride();
+        if (out.colStride() != 1) {
+            for (int q = 0; q < cols; q++) {
+                int at = out.at(i, j + q);
+                for (int r = 0; r < rows; r++) c[at + r] = (overwrite ? 0f : c[at + r]) + tile[r * nr + q];
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int at = out.at(i + r, j);
-            if (overwrite && cs == 1) {
+            if (overwrite) {
                 System.arraycopy(tile, r * nr, c, at, cols);
-            } else if (overwrite) {
-                for (int q = 0; q < cols; q++) c[at + q * cs] = tile[r * nr + q];
             } else {
-                for (int q = 0; q < cols; q++) c[at + q * cs] += tile[r * nr + q];
+                for (int q = 0; q < cols; q++) c[at + q] += tile[r * nr + q];
             }
         }
     }
@@ -257,14 +272,39 @@ final class BlockedGemm {
             return;
         }
         for (int s = 0; s < nc; s += nr) {
-            int base = dstOff + s * kc, cols = Math.min(nr, nc - s);
-            for (int j = 0; j < nr; j++) {
-                int row = ops.bOff() + (j0 + s + j) * ops.ldb() + p0;
-                if (j < cols) {
-                    for (int p = 0; p < kc; p++) dst[base + p * nr + j] = b[row + p];
-                } else {
-                    for (int p = 0; p < kc; p++) dst[base + p * nr + j] = 0f;
-                }
+            int base = dstOff + s * kc, cols = Math.min(nr, nc - s), first = ops.bOff() + (j0 + s) * ops.ldb() + p0;
+            if (nr <= TRANSPOSE_ROWS) {
+                packTransposedByRow(b, first, ops.ldb(), kc, cols, dst, base);
+            } else {
+                packTransposedByGroup(b, first, ops.ldb(), kc, cols, dst, base);
+            }
+        }
+    }
+
+    /** A narrow strip of a transposed B: one row of B at a time, read along and written nr apart. */
+    private void packTransposedByRow(float[] b, int first, int ldb, int kc, int cols, float[] dst, int base) {
+        for (int j = 0; j < nr; j++) {
+            int row = first + j * ldb;
+            if (j < cols) {
+                for (int p = 0; p < kc; p++) dst[base + p * nr + j] = b[row + p];
+            } else {
+                for (int p = 0; p < kc; p++) dst[base + p * nr + j] = 0f;
+            }
+        }
+    }
+
+    /**
+     * A wide strip of a transposed B, where numbers nr apart lie on a new cache line every time:
+     * TRANSPOSE_ROWS rows of B at a time, whose lines stay in L1 while p walks along them, and each
+     * step of p writes their numbers side by side.
+     */
+    private void packTransposedByGroup(float[] b, int first, int ldb, int kc, int cols, float[] dst, int base) {
+        for (int g = 0; g < nr; g += TRANSPOSE_ROWS) {
+            int end = Math.min(g + TRANSPOSE_ROWS, cols);
+            for (int p = 0; p < kc; p++) {
+                int to = base + p * nr;
+                for (int j = g; j < end; j++) dst[to + j] = b[first + j * ldb + p];
+                for (int j = Math.max(g, end); j < g + TRANSPOSE_ROWS; j++) dst[to + j] = 0f;
             }
         }
     }

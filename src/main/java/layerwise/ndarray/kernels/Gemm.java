@@ -16,8 +16,6 @@ import java.util.Arrays;
 public final class Gemm {
     /** Below this many multiply-adds the blocked kernel's packing costs more than it saves. */
     static final long SMALL = 16 * 1024;
-    /** At most this many columns of C, and C is computed transposed (see {@link BlockedGemm}). */
-    static final int NARROW = 16;
 
     private static final boolean VECTOR = Boolean.parseBoolean(System.getProperty("layerwise.vector", "true"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -35,7 +33,7 @@ public final class Gemm {
         var ops = new BlockedGemm.Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb);
         if ((long) m * n * k <= SMALL) {
             reference(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (n <= NARROW && m >= 4 * NARROW) {
+        } else if (FAST.prefersTransposed(m, n)) {
             // few columns, many rows (a convolution with few filters): compute Cᵀ = op(B)ᵀ·op(A)ᵀ
             FAST.multiply(ops.swapped(), n, m, k, beta, new BlockedGemm.Out(c, cOff, 1, ldc));
         } else {
