@@ -190,12 +190,12 @@ final class BlockedGemm {
                 int ai = lies ? ops.at(i0 + ir, p0) : ir * kc;
                 // row r of op(A) is lda apart in a row-major A, adjacent in a transposed one (the packed layout)
                 int ars = !lies ? 1 : ops.transA() ? 1 : ops.lda(), acs = !lies ? mr : ops.transA() ? ops.lda() : 1;
-                int cols = Math.min(nr, nc - jr);
-                if (ir + mr <= mc && cols == nr && out.colStride() == 1) {
-                    kernel.multiply(kc, nr, a, ai, ars, acs, panel, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
+                int rows = Math.min(mr, mc - ir), cols = Math.min(nr, nc - jr);
+                if (rows == mr && cols == nr && out.colStride() == 1) {
+                    kernel.multiply(kc, mr, nr, a, ai, ars, acs, panel, jr * kc, nr, out.c(), out.at(i0 + ir, j0 + jr), out.rowStride(), !overwrite);
                 } else {
-                    kernel.multiply(kc, cols, a, ai, ars, acs, panel, jr * kc, nr, buf.tile, 0, nr, false);
-                    copyTile(buf.tile, Math.min(mr, mc - ir), cols, overwrite, out, i0 + ir, j0 + jr);
+                    kernel.multiply(kc, rows, cols, a, ai, ars, acs, panel, jr * kc, nr, buf.tile, 0, nr, false);
+                    copyTile(buf.tile, rows, cols, overwrite, out, i0 + ir, j0 + jr);
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * C2 turns such a loop into SIMD instructions only when it can tell that the loop's store never feeds
  * one of its loads, and, in JDK 17, only when every access sits at the same place relative to the SIMD
  * width. Places in one array a constant apart answer both: so each row is named by a constant (one call
- * per row in {@link #multiply}, which C2 inlines). A loop variable would hide the distance, and separate
+ * per row in {@link #passes}, which C2 inlines). A loop variable would hide the distance, and separate
  * arrays each lie differently relative to the SIMD width, so that most loads would straddle cache lines.
  * <p>
  * The other sizes follow from what C2 does around that loop. It runs up to 15 iterations one by one
@@ -35,10 +35,10 @@ final class PlainMicroKernel implements MicroKernel {
     @Override public int nr() { return NR; }
 
     @Override
-    public void multiply(int kc, int cols, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs,
+    public void multiply(int kc, int rows, int cols, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs,
                          float[] c, int ci, int ldc, boolean add) {
         float[] w = this.w, coef = this.coef;
-        Arrays.fill(w, 0, B_ROWS, 0f);
+        Arrays.fill(w, 0, rows * NR, 0f);
         for (int p = 0; p < kc; p += S) {
             int steps = Math.min(S, kc - p);
             for (int s = 0; s < S; s++) {
@@ -47,26 +47,37 @@ final class PlainMicroKernel implements MicroKernel {
                 } else {
                     Arrays.fill(w, B_ROWS + s * NR, B_ROWS + s * NR + cols, 0f);
                 }
-                for (int r = 0; r < MR; r++) coef[r * S + s] = s < steps ? a[ai + r * ars + (p + s) * acs] : 0f;
+                for (int r = 0; r < rows; r++) coef[r * S + s] = s < steps ? a[ai + r * ars + (p + s) * acs] : 0f;
             }
-            pass(w, 0, coef, cols);
-            pass(w, 1, coef, cols);
-            pass(w, 2, coef, cols);
-            pass(w, 3, coef, cols);
-            pass(w, 4, coef, cols);
-            pass(w, 5, coef, cols);
-            pass(w, 6, coef, cols);
-            pass(w, 7, coef, cols);
-            pass(w, 8, coef, cols);
-            pass(w, 9, coef, cols);
-            pass(w, 10, coef, cols);
-            pass(w, 11, coef, cols);
-            pass(w, 12, coef, cols);
-            pass(w, 13, coef, cols);
-            pass(w, 14, coef, cols);
-            pass(w, 15, coef, cols);
+            passes(w, coef, rows, cols);
         }
-        for (int r = 0; r < MR; r++) store(w, r * NR, cols, c, ci + r * ldc, add);
+        for (int r = 0; r < rows; r++) store(w, r * NR, cols, c, ci + r * ldc, add);
+    }
+
+    /**
+     * Each of the first {@code rows} tile rows gets the four steps of B now in w. A method of its own:
+     * once compiled, it is larger than C2 inlines into a caller (InlineSmallCode), so that a caller's
+     * compilation need not repeat its sixteen loops.
+     */
+    private static void passes(float[] w, float[] coef, int rows, int cols) {
+        switch (rows) { // falls through: row r is updated whenever rows > r
+            case 16: pass(w, 15, coef, cols);
+            case 15: pass(w, 14, coef, cols);
+            case 14: pass(w, 13, coef, cols);
+            case 13: pass(w, 12, coef, cols);
+            case 12: pass(w, 11, coef, cols);
+            case 11: pass(w, 10, coef, cols);
+            case 10: pass(w, 9, coef, cols);
+            case 9: pass(w, 8, coef, cols);
+            case 8: pass(w, 7, coef, cols);
+            case 7: pass(w, 6, coef, cols);
+            case 6: pass(w, 5, coef, cols);
+            case 5: pass(w, 4, coef, cols);
+            case 4: pass(w, 3, coef, cols);
+            case 3: pass(w, 2, coef, cols);
+            case 2: pass(w, 1, coef, cols);
+            default: pass(w, 0, coef, cols);
+        }
     }
 
     /** Tile row r (a constant at each call) gets the four steps of B now in w. */

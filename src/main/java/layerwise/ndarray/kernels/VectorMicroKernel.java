@@ -29,7 +29,7 @@ final class VectorMicroKernel implements MicroKernel {
     @Override public int nr() { return NR; }
 
     @Override
-    public void multiply(int kc, int cols, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci, int ldc, boolean add) {
+    public void multiply(int kc, int rows, int cols, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci, int ldc, boolean add) {
         if (ars == 1 && acs == MR && bs == NR) {
             packed(kc, a, ai, b, bi, tile);
         } else {
