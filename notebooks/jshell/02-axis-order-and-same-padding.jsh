@@ -25,6 +25,13 @@ model.explain();
 
 System.out.println("""
 
+    Training keeps the axis order: each kernel's gradient has the kernel's shape, channels last
+    (3x3x20x12 for the first), and with 'same' padding the gradient returns to the input as (15, 15, 20):
+    """);
+model.explainBackward();
+
+System.out.println("""
+
     The same layers on (20, 15, 15): nothing is transposed, so this is 20 rows, 15 cols, 15 channels.
     Rows stay 20, and the first kernel is 3*3*15 per filter: 3*3*15*12 + 12 = 1,632.
     """);

@@ -25,5 +25,9 @@ System.out.println("""
     (784,) and (784, 1) hold the same numbers, but on (784, 1) the last axis has size 1:
     each of the 784 positions maps 1 value to 4 units, so 1*4 + 4 = 8 weights instead of 784*4 + 4 = 3,140.
     To give Dense all 784 values at once, Flatten or Reshape to (784,) first.
+
+    Training shares the same way. On (784, 1) the kernel's gradient dL/dW has the kernel's shape (1, 4),
+    and each of its 4 numbers adds up the contributions of all 784 positions of every sample:
     """);
+dense(784, 1).explainBackward();
 /exit

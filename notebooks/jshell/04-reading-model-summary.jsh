@@ -31,4 +31,12 @@ System.out.println("\nBy hand: rows = " + rows + ", params = " + params);
 
 System.out.println("\nEvery layer, every formula:\n");
 model.explain();
+
+System.out.println("""
+
+    Training reads the summary backwards: from the loss to the first Conv2D, every weight's gradient
+    has its weight's shape (3x3x3x16 for the first kernel), so the Param # column is also the number
+    of gradient numbers per step:
+    """);
+model.explainBackward();
 /exit
