@@ -27,7 +27,10 @@ final class PlainMicroKernel implements MicroKernel {
     private static final int S = 4, B_ROWS = MR * NR;
 
     private final float[] w = new float[(MR + S) * NR];
-    /** a[r, p + s] of the current pass at r·S + s: zeros past the end of k. */
+    /**
+     * a[r, p + s] of the current pass at s·MR + r (zeros past the end of k): the order of a packed
+     * strip of A, so that a whole pass of it arrives in one copy instead of 64 strided reads.
+     */
     private final float[] coef = new float[MR * S];
 
     @Override public int mr() { return MR; }
@@ -47,7 +50,13 @@ final class PlainMicroKernel implements MicroKernel {
                 } else {
                     Arrays.fill(w, B_ROWS + s * NR, B_ROWS + s * NR + cols, 0f);
                 }
-                for (int r = 0; r < rows; r++) coef[r * S + s] = s < steps ? a[ai + r * ars + (p + s) * acs] : 0f;
+            }
+            if (ars == 1 && acs == MR && steps == S) {
+                System.arraycopy(a, ai + p * MR, coef, 0, S * MR);
+            } else {
+                for (int s = 0; s < S; s++) {
+                    for (int r = 0; r < rows; r++) coef[s * MR + r] = s < steps ? a[ai + r * ars + (p + s) * acs] : 0f;
+                }
             }
             passes(w, coef, rows, cols);
         }
@@ -83,7 +92,7 @@ final class PlainMicroKernel implements MicroKernel {
     /** Tile row r (a constant at each call) gets the four steps of B now in w. */
     private static void pass(float[] w, int r, float[] coef, int cols) {
         int t = r * NR;
-        float a0 = coef[r * S], a1 = coef[r * S + 1], a2 = coef[r * S + 2], a3 = coef[r * S + 3];
+        float a0 = coef[r], a1 = coef[MR + r], a2 = coef[2 * MR + r], a3 = coef[3 * MR + r];
         for (int j = 0; j < cols; j++) {
             w[t + j] += a0 * w[B_ROWS + j] + a1 * w[B_ROWS + NR + j] + a2 * w[B_ROWS + 2 * NR + j] + a3 * w[B_ROWS + 3 * NR + j];
         }
