@@ -16,10 +16,12 @@ import java.util.Arrays;
  * arrays each lie differently relative to the SIMD width, so that most loads would straddle cache lines.
  * <p>
  * The other sizes follow from what C2 does around that loop. It runs up to 15 iterations one by one
- * before the SIMD part (to align its stores) and as many after it, whatever the length: a row 512 long
- * keeps most of the time in the SIMD part. Four steps per loop read and write each tile row once per
- * four steps; with eight, the loop body grows past what C2 unrolls, and it stays scalar. Sixteen rows
- * share each copy of B, and the 20 rows of w (40 KB) fit a 48 KB L1 cache.
+ * before the SIMD part (to align its stores) and as many after it, whatever the length: how many
+ * depends on where the JVM placed w, which Java cannot choose (none when w starts on 64 bytes, 16
+ * per row otherwise); a row 512 long keeps most of the time in the SIMD part. Four steps per loop
+ * read and write each tile row once per four steps; with five or more, the loop body grows past what
+ * C2 unrolls, and it stays scalar. Sixteen rows share each copy of B, and the 20 rows of w (40 KB)
+ * fit a 48 KB L1 cache.
  */
 final class PlainMicroKernel implements MicroKernel {
     static final int MR = 16, NR = 512;
