@@ -3,10 +3,7 @@ package layerwise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +24,9 @@ import layerwise.kernel.grader.Notebooks;
 /** {@code ./layerwise grade}: the flags and output formats of the contract, on small notebooks. */
 @Tag("exercises")
 class GradeCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private final CommandLine cli = new CommandLine();
 
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
+    private int run(String... args) { return cli.run(args); }
 
     /** alice answers two exercises of her own variant right (read from her sheet in the notebook itself). */
     private static Path alice(Path dir) throws IOException {
@@ -46,14 +39,14 @@ class GradeCommandTest {
     void autograderRefusesATimeoutThatIsNotAWholeNumberAsAUsageError(@TempDir Path dir) {
         assertEquals(2, run("autograder", "--sheet", "notebooks/exercises/lenet.json", "--output", dir.resolve("a.zip").toString(),
                 "--timeout", "abc"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("autograder: --timeout needs a whole number above 0, got 'abc'"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().startsWith("autograder: --timeout needs a whole number above 0, got 'abc'"),
+                cli.err());
     }
 
     @Test
     void jsonGivesTheContractFieldsForOneNotebook(@TempDir Path dir) throws IOException {
         assertEquals(0, run("grade", alice(dir).toString(), "--student-id", "alice", "--format", "json", "--timeout", "60"));
-        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(cli.out()).getAsJsonObject();
         assertEquals("alice", o.get("student_id").getAsString());
         assertTrue(o.get("notebook").getAsString().endsWith("alice.ipynb"));
         assertEquals(1.0, o.get("total").getAsDouble());   // only none-meaning is right
@@ -68,8 +61,8 @@ class GradeCommandTest {
         Path exits = Notebooks.write(dir, "exits.ipynb", "System.exit(1);");
         Path submitted = java.nio.file.Files.createDirectories(dir.resolve("submitted").resolve("alice").resolve("sheet1"));
         assertEquals(0, run("grade", exits.toString(), alice(submitted).toString(), "--format", "csv", "--timeout", "60"));
-        List<String> lines = out().lines().toList();
-        assertEquals(3, lines.size(), out());
+        List<String> lines = cli.out().lines().toList();
+        assertEquals(3, lines.size(), cli.out());
         assertTrue(lines.get(0).startsWith("notebook,student_id,000-conv-shape,"), lines.get(0));
         assertTrue(lines.get(1).contains("exits.ipynb") && lines.get(1).contains("code cell 1 ended the Java process"), lines.get(1));
         assertTrue(lines.get(2).contains("alice.ipynb,alice,"), lines.get(2));
@@ -110,26 +103,26 @@ class GradeCommandTest {
     @Test
     void helpExplainsTheFlags() {
         assertEquals(0, run("grade", "--help"));
-        assertTrue(out().contains("--roster CSV"), out());
-        assertTrue(out().contains("--feedback DIR"), out());
+        assertTrue(cli.out().contains("--roster CSV"), cli.out());
+        assertTrue(cli.out().contains("--feedback DIR"), cli.out());
     }
 
     @Test
     void aMissingNotebookIsAUsageError() {
         assertEquals(2, run("grade", "--sheet", "seeds", "no-such.ipynb"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: no notebook 'no-such.ipynb'"));
+        assertTrue(cli.err().startsWith("grade: no notebook 'no-such.ipynb'"));
     }
 
     @Test
     void anUnknownSheetIsAUsageError(@TempDir Path dir) throws IOException {
         assertEquals(2, run("grade", "--sheet", "lenett", alice(dir).toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: no sheet file 'lenett'"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().startsWith("grade: no sheet file 'lenett'"), cli.err());
     }
 
     @Test
     void exercisesWithAnUnknownSheetIsAUsageError() {
         assertEquals(2, run("exercises", "--sheet", "nope.json", "--output", "x.ipynb"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("exercises: no sheet file 'nope.json'"));
+        assertTrue(cli.err().startsWith("exercises: no sheet file 'nope.json'"));
     }
 
     @Test
@@ -137,13 +130,13 @@ class GradeCommandTest {
         Path sheet = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"name\": \"bad\",\n \"model\": {\"input\": [4], "
                 + "\"layers\": [{\"Dense\": {\"units\": 2}}]},\n \"questions\": [{\"id\": \"a\", \"ask\": \"shape\"}]}");
         assertEquals(1, run("exercises", "--sheet", sheet.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.json, line 3, questions[0].ask"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().contains("bad.json, line 3, questions[0].ask"), cli.err());
     }
 
     @Test
     void theTeachersKeyForAStudentHasThatStudentsAnswers() {
         assertEquals(0, run("exercises", "--sheet", "notebooks/exercises/lenet.json", "--teacher", "--student-id", "s01"));
-        String key = out();
+        String key = cli.out();
         assertTrue(key.contains("Exercises.fromJson("), key.substring(0, 400));
         assertTrue(key.contains(", \\\"s01\\\");"), "the key opens s01's numbers");
         assertTrue(key.contains("sheet.check(\\\"none\\\", \\\"batch size\\\")"), "the fixed answer is filled in");
@@ -156,12 +149,12 @@ class GradeCommandTest {
     @Test
     void unknownFormatIsAUsageError(@TempDir Path dir) throws IOException {
         assertEquals(2, run("grade", alice(dir).toString(), "--format", "xml"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--format must be text, json, csv or gradescope"));
+        assertTrue(cli.err().contains("--format must be text, json, csv or gradescope"));
     }
 
     @Test
     void noNotebookIsAUsageError() {
         assertEquals(2, run("grade", "--student-id", "x"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("grade: give at least one notebook"));
+        assertTrue(cli.err().startsWith("grade: give at least one notebook"));
     }
 }

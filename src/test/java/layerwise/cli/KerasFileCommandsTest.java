@@ -3,9 +3,6 @@ package layerwise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,15 +16,13 @@ import layerwise.ndarray.NDArray;
 
 /** The commands with .keras files: train --save writes one, train and summary read one. */
 class KerasFileCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private final CommandLine cli = new CommandLine();
     @TempDir Path dir;
 
     @BeforeEach
     void freshNames() { Names.reset(); }
 
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private int run(String... args) { return cli.run(args); }
 
     private int train(String model, String lr, String save) {
         return run("train", model, "--data", "iris", "--loss", "sparse_categorical_crossentropy", "--optimizer", "sgd",
@@ -37,7 +32,7 @@ class KerasFileCommandsTest {
     @Test
     void trainSavesTheTrainedModelAsAKerasFile() {
         Path saved = dir.resolve("iris.keras");
-        assertEquals(0, train("models/iris_mlp.json", "0.1", saved.toString()), err.toString());
+        assertEquals(0, train("models/iris_mlp.json", "0.1", saved.toString()), cli.err());
         Model trained = Model.load(saved.toString());
         Model fresh = Model.load("models/iris_mlp.json");
         fresh.initialize(3);
@@ -47,9 +42,9 @@ class KerasFileCommandsTest {
     @Test
     void trainingAKerasFileStartsFromItsSavedWeights() {
         Path first = dir.resolve("first.keras"), second = dir.resolve("second.keras");
-        assertEquals(0, train("models/iris_mlp.json", "0.1", first.toString()), err.toString());
+        assertEquals(0, train("models/iris_mlp.json", "0.1", first.toString()), cli.err());
         // a learning rate of 1e-12 leaves the weights as they were loaded
-        assertEquals(0, train(first.toString(), "1e-12", second.toString()), err.toString());
+        assertEquals(0, train(first.toString(), "1e-12", second.toString()), cli.err());
         List<NDArray> a = Model.load(first.toString()).getWeights(), b = Model.load(second.toString()).getWeights();
         for (int i = 0; i < a.size(); i++) {
             float[] x = a.get(i).toFloatArray(), y = b.get(i).toFloatArray();
@@ -60,25 +55,25 @@ class KerasFileCommandsTest {
     @Test
     void saveNeedsAKerasFileNameAndIsCheckedBeforeTraining() {
         assertEquals(2, train("models/iris_mlp.json", "0.1", dir.resolve("iris.h5").toString()));
-        assertTrue(err.toString().contains("--save needs a file name ending in .keras"), err.toString());
-        assertEquals("", out.toString(), "nothing was trained");
+        assertTrue(cli.err().contains("--save needs a file name ending in .keras"), cli.err());
+        assertEquals("", cli.out(), "nothing was trained");
     }
 
     @Test
     void summaryReadsAKerasFile() {
         Path saved = dir.resolve("iris.keras");
         Model.load("models/iris_mlp.json").save(saved.toString());
-        assertEquals(0, run("summary", saved.toString()), err.toString());
-        assertTrue(out.toString().contains("Total params:"), out.toString());
+        assertEquals(0, run("summary", saved.toString()), cli.err());
+        assertTrue(cli.out().contains("Total params:"), cli.out());
     }
 
     @Test
     void traceRunsTheSavedWeightsOfAKerasFile() {
         Path saved = dir.resolve("iris.keras");
-        assertEquals(0, train("models/iris_mlp.json", "0.1", saved.toString()), err.toString());
-        out.reset();
-        assertEquals(0, run("trace", saved.toString(), "--data", "iris", "--sample", "0"), err.toString());
-        assertTrue(out.toString().startsWith("Sample 0 of iris (label 0), trained weights from iris.keras"), out.toString());
+        assertEquals(0, train("models/iris_mlp.json", "0.1", saved.toString()), cli.err());
+        cli.clearOut();
+        assertEquals(0, run("trace", saved.toString(), "--data", "iris", "--sample", "0"), cli.err());
+        assertTrue(cli.out().startsWith("Sample 0 of iris (label 0), trained weights from iris.keras"), cli.out());
     }
 
     private static boolean differ(List<NDArray> a, List<NDArray> b) {

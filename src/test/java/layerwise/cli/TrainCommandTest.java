@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -22,25 +19,21 @@ import layerwise.layers.Names;
 
 /** The train command, called as an external check calls it. */
 class TrainCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private final CommandLine cli = new CommandLine();
 
     @BeforeEach
     void freshNames() { Names.reset(); }
 
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
+    private int run(String... args) { return cli.run(args); }
 
     @Test
     void jsonFormatPrintsOneObjectPerEpochThenTheTestAccuracy(@TempDir Path dir) throws Exception {
         Path chart = dir.resolve("loss.png");
         assertEquals(0, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
                 "--optimizer", "adam", "--lr", "0.05", "--epochs", "3", "--batch-size", "16", "--seed", "3",
-                "--chart", chart.toString(), "--format", "json"), err.toString());
-        String[] lines = out().strip().split("\n");
-        assertEquals(4, lines.length, out());
+                "--chart", chart.toString(), "--format", "json"), cli.err());
+        String[] lines = cli.out().strip().split("\n");
+        assertEquals(4, lines.length, cli.out());
         for (int e = 1; e <= 3; e++) {
             JsonObject o = JsonParser.parseString(lines[e - 1]).getAsJsonObject();
             assertEquals(e, o.get("epoch").getAsInt());
@@ -56,25 +49,25 @@ class TrainCommandTest {
         String[] args = {"train", "models/iris_mlp.json", "--data", "random:60x4:3", "--loss", "categorical_crossentropy",
                 "--optimizer", "sgd", "--epochs", "2", "--batch-size", "8", "--seed", "5", "--format", "json"};
         run(args);
-        String first = out();
-        out.reset();
+        String first = cli.out();
+        cli.clearOut();
         Names.reset();
         run(args);
-        assertEquals(first, out());
+        assertEquals(first, cli.out());
     }
 
     @Test
     void digitsReshapedToTheModelInputWhenTheSizesAgree() {
         assertEquals(0, run("train", "models/digits_cnn.json", "--data", "digits", "--loss", "categorical_crossentropy",
-                "--optimizer", "adam", "--epochs", "1", "--batch-size", "64", "--format", "json"), err.toString());
-        assertTrue(out().contains("\"test_accuracy\""), out());
+                "--optimizer", "adam", "--epochs", "1", "--batch-size", "64", "--format", "json"), cli.err());
+        assertTrue(cli.out().contains("\"test_accuracy\""), cli.out());
     }
 
     @Test
     void dataThatCannotTakeTheModelInputShapeIsExplained() {
         assertEquals(1, run("train", "models/seed003_three_conv_blocks.json", "--data", "digits", "--loss", "binary_crossentropy",
                 "--optimizer", "sgd", "--epochs", "1", "--batch-size", "32"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = cli.err();
         assertTrue(e.startsWith("cannot reshape the digits samples of 64 numbers into (150, 150, 3)"), e);
     }
 
@@ -82,7 +75,7 @@ class TrainCommandTest {
     void seed000WithoutFlattenStopsWithTheTargetErrorOnTheFullData() {
         assertEquals(1, run("train", "models/seed000_without_flatten.json", "--data", "random:20x100x100x3:10", "--loss", "categorical_crossentropy",
                 "--optimizer", "sgd", "--epochs", "1", "--batch-size", "32"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = cli.err();
         assertTrue(e.startsWith("Error when checking target: expected dense_1 to have 4 dimensions, but got array with shape (20, 10)"), e);
         assertTrue(e.contains("Fix:      add Flatten() after conv2d"), e);
     }
@@ -90,26 +83,26 @@ class TrainCommandTest {
     @Test
     void unknownOptimizerIsAUsageError() {
         assertEquals(2, run("train", "models/iris_mlp.json", "--data", "iris", "--optimizer", "lamb"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("train: --optimizer must be one of sgd|adam|adamw|rmsprop|adagrad, got 'lamb'"));
+        assertTrue(cli.err().startsWith("train: --optimizer must be one of sgd|adam|adamw|rmsprop|adagrad, got 'lamb'"));
     }
 
     @Test
     void negativeLearningRateIsRefusedWithTheFix() {
         assertEquals(1, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
                 "--optimizer", "adam", "--lr", "-1", "--epochs", "1"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = cli.err();
         assertTrue(e.startsWith("Invalid learning_rate: -1.0. The learning rate must be a positive number."), e);
         assertTrue(e.contains("Why:      a negative step moves the weights uphill, so the loss grows"), e);
-        assertEquals("", out(), "refused before training");
+        assertEquals("", cli.out(), "refused before training");
     }
 
     @Test
     void chartInAMissingFolderIsRefusedBeforeTraining() {
         assertEquals(1, run("train", "models/iris_mlp.json", "--data", "iris", "--loss", "sparse_categorical_crossentropy",
                 "--epochs", "1", "--chart", "/no/such/dir/x.png"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = cli.err();
         assertTrue(e.startsWith("Cannot save the chart to /no/such/dir/x.png: the folder /no/such/dir does not exist."), e);
         assertTrue(e.contains("Fix:      create the folder first (mkdir -p /no/such/dir)"), e);
-        assertEquals("", out(), "refused before training");
+        assertEquals("", cli.out(), "refused before training");
     }
 }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,44 +11,40 @@ import layerwise.layers.Names;
 
 /** ./layerwise trace, explain --backward and explain --step, called as a student types them. */
 class TrainingExplainedCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private final CommandLine cli = new CommandLine();
 
     @BeforeEach
     void freshNames() { Names.reset(); }
 
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
+    private int run(String... args) { return cli.run(args); }
 
     @Test
     void traceShowsEveryLayersDerivedAndRealShape() {
         assertEquals(0, run("trace", "models/digits_cnn.json", "--data", "digits", "--sample", "5"));
-        assertTrue(out().startsWith("Sample 5 of digits (label 5)"), out());
-        assertEquals(6, out().split("✓ as derived", -1).length - 1, out());
-        assertTrue(out().contains("corner      channel 0, rows 0–2, cols 0–2:"), out());
+        assertTrue(cli.out().startsWith("Sample 5 of digits (label 5)"), cli.out());
+        assertEquals(6, cli.out().split("✓ as derived", -1).length - 1, cli.out());
+        assertTrue(cli.out().contains("corner      channel 0, rows 0–2, cols 0–2:"), cli.out());
     }
 
     @Test
     void traceRefusesASampleOutsideTheData() {
         assertEquals(2, run("trace", "models/iris_mlp.json", "--data", "iris", "--sample", "150"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--sample must be from 0 to 149"));
+        assertTrue(cli.err().contains("--sample must be from 0 to 149"));
     }
 
     @Test
     void explainBackwardPrintsTheGradientsInTheChosenFormat() {
         assertEquals(0, run("explain", "models/seed003_three_conv_blocks.json", "--backward", "--format", "markdown"));
-        assertTrue(out().contains("$\\frac{\\partial L}{\\partial K} = "), out());
-        assertTrue(out().contains("\\left(3 \\times 3 \\times 3 \\times 16\\right)"), out());
+        assertTrue(cli.out().contains("$\\frac{\\partial L}{\\partial K} = "), cli.out());
+        assertTrue(cli.out().contains("\\left(3 \\times 3 \\times 3 \\times 16\\right)"), cli.out());
     }
 
     @Test
     void explainStepWorksOneRealStepWithTheChosenOptimizer() {
         assertEquals(0, run("explain", "models/iris_mlp.json", "--step", "--data", "iris", "--optimizer", "rmsprop", "--lr", "0.01", "--seed", "2"));
-        assertTrue(out().contains("with RMSprop(lr=0.01"), out());
-        assertEquals(2, out().split("✓ as worked out", -1).length - 1, out());
-        assertFalse(out().contains("✗"), out());
+        assertTrue(cli.out().contains("with RMSprop(lr=0.01"), cli.out());
+        assertEquals(2, cli.out().split("✓ as worked out", -1).length - 1, cli.out());
+        assertFalse(cli.out().contains("✗"), cli.out());
     }
 
     @Test
